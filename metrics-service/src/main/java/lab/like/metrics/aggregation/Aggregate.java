@@ -1,0 +1,106 @@
+package lab.like.metrics.aggregation;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.DDSketches;
+
+/**
+ * Running totals of one experiment x variant (optionally x day). Mutable on purpose: it lives only inside one
+ * stream task, is read from and written back to a state store around each event, and leaves as {@link Totals}.
+ */
+public final class Aggregate {
+
+    static final double RELATIVE_ACCURACY = 0.01;
+
+    long version;
+    long subjects;
+    long starters;
+    long completers;
+    long abandoners;
+    long completions;
+    long digitalCompletions;
+    long feedbackResponses;
+    long satisfiedResponses;
+    long scoreSum;
+    long lastEventTimestamp;
+    DDSketch durations;
+
+    public static Aggregate empty() {
+        return new Aggregate();
+    }
+
+    /** Counts one (deduplicated) event; {@code newFlags} are the subject flags this event turned on. */
+    public void count(CountableEvent event, int newFlags, long recordTimestamp) {
+        version++;
+        lastEventTimestamp = Math.max(lastEventTimestamp, recordTimestamp);
+        if ((newFlags & SubjectFlags.SEEN) != 0) subjects++;
+        if ((newFlags & SubjectFlags.STARTER) != 0) starters++;
+        if ((newFlags & SubjectFlags.COMPLETER) != 0) completers++;
+        if ((newFlags & SubjectFlags.ABANDONER) != 0) abandoners++;
+        if (event.type() == EventType.COMPLETE) {
+            completions++;
+            if (event.channel().digital()) digitalCompletions++;
+            if (event.durationMs() != null) sketch().accept(event.durationMs());
+        } else if (event.type() == EventType.FEEDBACK) {
+            feedbackResponses++;
+            scoreSum += event.score();
+            if (event.score() >= 4) satisfiedResponses++;
+        }
+    }
+
+    /** Adds another aggregate over a disjoint set of subjects and events. */
+    public void merge(Aggregate other) {
+        version += other.version;
+        subjects += other.subjects;
+        starters += other.starters;
+        completers += other.completers;
+        abandoners += other.abandoners;
+        completions += other.completions;
+        digitalCompletions += other.digitalCompletions;
+        feedbackResponses += other.feedbackResponses;
+        satisfiedResponses += other.satisfiedResponses;
+        scoreSum += other.scoreSum;
+        lastEventTimestamp = Math.max(lastEventTimestamp, other.lastEventTimestamp);
+        if (other.durations != null && !other.durations.isEmpty()) sketch().mergeWith(other.durations);
+    }
+
+    DDSketch sketch() {
+        if (durations == null) durations = DDSketches.unboundedDense(RELATIVE_ACCURACY);
+        return durations;
+    }
+
+    public Totals totals() {
+        boolean noDurations = durations == null || durations.isEmpty();
+        return new Totals(
+                version,
+                subjects,
+                starters,
+                completers,
+                abandoners,
+                completions,
+                digitalCompletions,
+                feedbackResponses,
+                satisfiedResponses,
+                scoreSum,
+                noDurations ? null : Math.round(durations.getValueAtQuantile(0.5)),
+                noDurations ? null : Math.round(durations.getValueAtQuantile(0.9)),
+                lastEventTimestamp,
+                noDurations ? new byte[0] : AggregateCodec.sketchBytes(durations));
+    }
+
+    /** An immutable snapshot of the totals, with the duration quantiles and the serialized sketch. */
+    public record Totals(
+            long version,
+            long subjects,
+            long starters,
+            long completers,
+            long abandoners,
+            long completions,
+            long digitalCompletions,
+            long feedbackResponses,
+            long satisfiedResponses,
+            long scoreSum,
+            Long medianDurationMs,
+            Long p90DurationMs,
+            long lastEventTimestamp,
+            byte[] durationSketch) {}
+}

@@ -1,0 +1,70 @@
+package lab.like.metrics.aggregation;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/** Compact binary form of an {@link Aggregate} for state stores: 11 longs, then the DDSketch encoding. */
+public final class AggregateCodec {
+
+    private static final byte FORMAT = 1;
+    private static final int FIXED = 1 + 11 * Long.BYTES;
+
+    private AggregateCodec() {}
+
+    public static byte[] encode(Aggregate a) {
+        byte[] sketch = a.durations == null || a.durations.isEmpty() ? new byte[0] : sketchBytes(a.durations);
+        ByteBuffer buffer = ByteBuffer.allocate(FIXED + sketch.length);
+        buffer.put(FORMAT)
+                .putLong(a.version)
+                .putLong(a.subjects)
+                .putLong(a.starters)
+                .putLong(a.completers)
+                .putLong(a.abandoners)
+                .putLong(a.completions)
+                .putLong(a.digitalCompletions)
+                .putLong(a.feedbackResponses)
+                .putLong(a.satisfiedResponses)
+                .putLong(a.scoreSum)
+                .putLong(a.lastEventTimestamp)
+                .put(sketch);
+        return buffer.array();
+    }
+
+    public static Aggregate decode(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        if (buffer.get() != FORMAT) throw new IllegalArgumentException("unknown aggregate format");
+        Aggregate a = new Aggregate();
+        a.version = buffer.getLong();
+        a.subjects = buffer.getLong();
+        a.starters = buffer.getLong();
+        a.completers = buffer.getLong();
+        a.abandoners = buffer.getLong();
+        a.completions = buffer.getLong();
+        a.digitalCompletions = buffer.getLong();
+        a.feedbackResponses = buffer.getLong();
+        a.satisfiedResponses = buffer.getLong();
+        a.scoreSum = buffer.getLong();
+        a.lastEventTimestamp = buffer.getLong();
+        if (bytes.length > FIXED) a.durations = decodeSketch(bytes, FIXED, bytes.length - FIXED);
+        return a;
+    }
+
+    static byte[] sketchBytes(DDSketch sketch) {
+        ByteBuffer encoded = sketch.serialize();
+        byte[] out = new byte[encoded.remaining()];
+        encoded.get(out);
+        return out;
+    }
+
+    public static DDSketch decodeSketch(byte[] bytes, int offset, int length) {
+        try {
+            return DDSketch.decode(ByteArrayInput.wrap(bytes, offset, length), UnboundedSizeDenseStore::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt duration sketch", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package lab.like.metrics.aggregation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What metrics-service knows of an experiment, from the compacted {@code experiments} topic. */
+public record ExperimentDefinition(
+        String id,
+        String organisation,
+        String status,
+        List<Variant> variants,
+        String controlVariant,
+        String primaryKpi,
+        List<String> guardrailKpis,
+        Long eligiblePopulation,
+        Long minimumStarters,
+        String salt,
+        long version) {
+
+    public record Variant(String key, int weight) {}
+
+    public boolean running() {
+        return "RUNNING".equals(status);
+    }
+
+    public boolean hasVariant(String key) {
+        return variants.stream().anyMatch(v -> v.key().equals(key));
+    }
+
+    public Optional<Variant> variant(String key) {
+        return variants.stream().filter(v -> v.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,46 @@
+package lab.like.metrics.aggregation.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import lab.like.metrics.aggregation.RejectReason;
+import org.springframework.stereotype.Component;
+
+/** Events counted, duplicates dropped, and dead letters by (bounded) reason. */
+@Component
+class AggregationMeters {
+
+    private final Counter counted;
+    private final Counter duplicates;
+    private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
+
+    AggregationMeters(MeterRegistry registry) {
+        counted = Counter.builder("likelab.metrics.events.counted")
+                .description("usage events counted into aggregates")
+                .register(registry);
+        duplicates = Counter.builder("likelab.metrics.events.duplicates")
+                .description("usage events dropped as a repeated experimentId + eventId")
+                .register(registry);
+        for (RejectReason reason : RejectReason.values()) {
+            deadLetters.put(
+                    reason,
+                    Counter.builder("likelab.metrics.events.dead.lettered")
+                            .description("usage events sent to usage-events.dlt")
+                            .tag("reason", reason.tag())
+                            .register(registry));
+        }
+    }
+
+    void counted() {
+        counted.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void deadLettered(RejectReason reason) {
+        deadLetters.get(reason).increment();
+    }
+}

@@ -1,0 +1,113 @@
+package lab.like.metrics.aggregation.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import lab.like.metrics.aggregation.EventRules;
+import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.Verdict;
+import lab.like.metrics.config.MetricsProperties;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Validates each usage event, sends rule breakers to the dead-letter topic (original bytes plus a reason
+ * header), and counts the rest exactly once. Everything it does (store writes, dead letters, emitted totals,
+ * the input offset) commits in one Kafka transaction.
+ */
+final class AggregationProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    static final String REASON_HEADER = "likelab-dlt-reason";
+
+    private final MetricsProperties properties;
+    private final EventRules rules;
+    private final AggregationMeters meters;
+    private final JsonMapper json;
+    private final Map<String, Parsed> definitions = new HashMap<>();
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, byte[]> experiments;
+    private EventCounter counter;
+
+    private record Parsed(byte[] raw, ExperimentDefinition definition) {}
+
+    AggregationProcessor(MetricsProperties properties, EventRules rules, AggregationMeters meters, JsonMapper json) {
+        this.properties = properties;
+        this.rules = rules;
+        this.meters = meters;
+        this.json = json;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.experiments = context.getStateStore(AggregationTopology.EXPERIMENTS);
+        this.counter = new EventCounter(
+                context.getStateStore(AggregationTopology.DEDUP),
+                context.getStateStore(AggregationTopology.SUBJECT_FLAGS),
+                context.getStateStore(AggregationTopology.DAY_SUBJECT_FLAGS),
+                context.getStateStore(AggregationTopology.AGGREGATES),
+                context.getStateStore(AggregationTopology.DIRTY));
+        definitions.clear();
+        var emitter = new AggregateEmitter(counter, json, context);
+        context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
+        Duration retention = properties.dedupRetention();
+        context.schedule(
+                properties.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> counter.purge(now, retention));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Verdict verdict = verdict(record);
+        if (verdict instanceof Verdict.Rejected rejected) {
+            Record<byte[], byte[]> dead = record.withHeaders(record.headers());
+            dead.headers().remove(REASON_HEADER);
+            dead.headers().add(REASON_HEADER, rejected.header().getBytes(StandardCharsets.UTF_8));
+            context.forward(dead, AggregationTopology.DLT_SINK);
+            meters.deadLettered(rejected.reason());
+        } else if (verdict instanceof Verdict.Accepted accepted) {
+            if (counter.count(accepted.event(), record.timestamp(), context.currentSystemTimeMs())) {
+                meters.counted();
+            } else {
+                meters.duplicate();
+            }
+        }
+    }
+
+    private Verdict verdict(Record<byte[], byte[]> record) {
+        if (record.value() == null)
+            return Verdict.reject(lab.like.metrics.aggregation.RejectReason.MALFORMED, "empty value");
+        JsonNode node;
+        try {
+            node = json.readTree(record.value());
+        } catch (JacksonException e) {
+            return Verdict.reject(lab.like.metrics.aggregation.RejectReason.MALFORMED, "not valid JSON");
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        return rules.check(node, key, record.timestamp(), this::definition);
+    }
+
+    /** Parses an experiment only when its stored JSON changed since the last look. */
+    private ExperimentDefinition definition(String experimentId) {
+        byte[] raw = experiments.get(experimentId);
+        if (raw == null) return null;
+        Parsed cached = definitions.get(experimentId);
+        if (cached != null && Arrays.equals(cached.raw(), raw)) return cached.definition();
+        ExperimentDefinition parsed;
+        try {
+            parsed = ExperimentJson.parse(json.readTree(raw)).orElse(null);
+        } catch (JacksonException e) {
+            parsed = null;
+        }
+        definitions.put(experimentId, new Parsed(raw, parsed));
+        return parsed;
+    }
+}

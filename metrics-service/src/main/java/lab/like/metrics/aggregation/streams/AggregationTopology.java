@@ -1,0 +1,72 @@
+package lab.like.metrics.aggregation.streams;
+
+import lab.like.metrics.aggregation.EventRules;
+import lab.like.metrics.config.MetricsProperties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One source, one processor keyed by experimentId (the record key, so no repartition), two sinks (dead letters
+ * and aggregate totals), and a global store of experiment definitions.
+ */
+final class AggregationTopology {
+
+    static final String DEDUP = "dedup";
+    static final String SUBJECT_FLAGS = "subject-flags";
+    static final String DAY_SUBJECT_FLAGS = "day-subject-flags";
+    static final String AGGREGATES = "aggregates";
+    static final String DIRTY = "dirty";
+    static final String EXPERIMENTS = "experiments-global";
+    static final String DLT_SINK = "dlt-sink";
+    static final String AGGREGATES_SINK = "aggregates-sink";
+
+    private AggregationTopology() {}
+
+    static Topology build(MetricsProperties properties, EventRules rules, AggregationMeters meters, JsonMapper json) {
+        var topics = properties.topics();
+        Topology topology = new Topology();
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(EXPERIMENTS), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                "experiments-source",
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                topics.experiments(),
+                "experiments-loader",
+                ExperimentLoader::new);
+        topology.addSource(
+                "usage-events-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.usageEvents());
+        topology.addProcessor(
+                "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
+        topology.addStateStore(persistent(DEDUP, Serdes.Long()), "aggregator");
+        topology.addStateStore(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), "aggregator");
+        topology.addStateStore(persistent(DAY_SUBJECT_FLAGS, Serdes.ByteArray()), "aggregator");
+        topology.addStateStore(persistent(AGGREGATES, Serdes.ByteArray()), "aggregator");
+        topology.addStateStore(persistent(DIRTY, Serdes.ByteArray()), "aggregator");
+        topology.addSink(
+                DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
+        topology.addSink(
+                AGGREGATES_SINK,
+                topics.aggregates(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                "aggregator");
+        return topology;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
+            String name, org.apache.kafka.common.serialization.Serde<V> valueSerde) {
+        // changelogged (restored after a crash) and cached (writes to one key collapse per commit)
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled()
+                .withLoggingEnabled(java.util.Map.of());
+    }
+}

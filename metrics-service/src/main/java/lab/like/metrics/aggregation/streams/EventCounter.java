@@ -1,0 +1,116 @@
+package lab.like.metrics.aggregation.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import lab.like.metrics.aggregation.Aggregate;
+import lab.like.metrics.aggregation.AggregateCodec;
+import lab.like.metrics.aggregation.AggregateKey;
+import lab.like.metrics.aggregation.CountableEvent;
+import lab.like.metrics.aggregation.SubjectFlags;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, subject flags
+ * per variant (and per variant and day) for the distinct counts, totals per aggregate key, and a dirty mark per
+ * changed aggregate key until its totals have been emitted.
+ */
+final class EventCounter {
+
+    private static final byte[] MARK = new byte[0];
+
+    private final KeyValueStore<String, Long> dedup;
+    private final KeyValueStore<String, byte[]> subjectFlags;
+    private final KeyValueStore<String, byte[]> daySubjectFlags;
+    private final KeyValueStore<String, byte[]> aggregates;
+    private final KeyValueStore<String, byte[]> dirty;
+
+    EventCounter(
+            KeyValueStore<String, Long> dedup,
+            KeyValueStore<String, byte[]> subjectFlags,
+            KeyValueStore<String, byte[]> daySubjectFlags,
+            KeyValueStore<String, byte[]> aggregates,
+            KeyValueStore<String, byte[]> dirty) {
+        this.dedup = dedup;
+        this.subjectFlags = subjectFlags;
+        this.daySubjectFlags = daySubjectFlags;
+        this.aggregates = aggregates;
+        this.dirty = dirty;
+    }
+
+    /** Counts the event unless its experimentId + eventId was seen before; true when counted. */
+    boolean count(CountableEvent event, long recordTimestamp, long now) {
+        String dedupKey = event.experimentId() + '\n' + event.eventId();
+        if (dedup.get(dedupKey) != null) return false;
+        dedup.put(dedupKey, now);
+        int eventFlags = SubjectFlags.of(event.type());
+        String day = event.day().toString();
+        String subject = event.experimentId() + '|' + event.variant() + '|' + event.subjectHash();
+        int newTotal = flag(subjectFlags, subject, eventFlags);
+        int newDay = flag(daySubjectFlags, day + '|' + subject, eventFlags);
+        add(AggregateKey.total(event.experimentId(), event.variant()), event, newTotal, recordTimestamp);
+        add(new AggregateKey(event.experimentId(), event.variant(), day), event, newDay, recordTimestamp);
+        return true;
+    }
+
+    private static int flag(KeyValueStore<String, byte[]> store, String key, int eventFlags) {
+        byte[] stored = store.get(key);
+        int before = stored == null ? 0 : stored[0];
+        int fresh = SubjectFlags.newlySet(before, eventFlags);
+        if (fresh != 0) store.put(key, new byte[] {(byte) (before | eventFlags)});
+        return fresh;
+    }
+
+    private void add(AggregateKey key, CountableEvent event, int newFlags, long recordTimestamp) {
+        String id = key.asString();
+        byte[] stored = aggregates.get(id);
+        Aggregate aggregate = stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
+        aggregate.count(event, newFlags, recordTimestamp);
+        aggregates.put(id, AggregateCodec.encode(aggregate));
+        dirty.put(id, MARK);
+    }
+
+    /** Aggregate keys changed since the last emission. */
+    List<String> dirtyKeys() {
+        List<String> keys = new ArrayList<>();
+        try (var all = dirty.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+
+    Aggregate aggregate(String key) {
+        byte[] stored = aggregates.get(key);
+        return stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
+    }
+
+    void clean(String key) {
+        dirty.delete(key);
+    }
+
+    /**
+     * Forgets event ids first seen longer ago than the retention, and per-day subject flags of days no valid
+     * event can reach any more (events are at most 30 days old).
+     */
+    void purge(long now, Duration retention) {
+        long cutoff = now - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (var all = dedup.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value < cutoff) expired.add(kv.key);
+            });
+        }
+        expired.forEach(dedup::delete);
+        String oldestDay = LocalDate.ofInstant(Instant.ofEpochMilli(cutoff), ZoneOffset.UTC)
+                .minusDays(1)
+                .toString();
+        List<String> oldDays = new ArrayList<>();
+        try (var range = daySubjectFlags.range("", oldestDay)) {
+            range.forEachRemaining(kv -> oldDays.add(kv.key));
+        }
+        oldDays.forEach(daySubjectFlags::delete);
+    }
+}

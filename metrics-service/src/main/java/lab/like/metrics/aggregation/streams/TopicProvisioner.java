@@ -1,0 +1,55 @@
+package lab.like.metrics.aggregation.streams;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import lab.like.metrics.config.MetricsProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics this service reads and writes when they are missing (CONTRACTS.md settings). */
+final class TopicProvisioner {
+
+    private TopicProvisioner() {}
+
+    static void ensureTopics(MetricsProperties properties) {
+        var topics = properties.topics();
+        Optional<Short> replication = properties.replicationFactor() > 0
+                ? Optional.of((short) properties.replicationFactor())
+                : Optional.empty();
+        Optional<Integer> partitions = Optional.of(topics.partitions());
+        String retention = String.valueOf(Duration.ofDays(31).toMillis());
+        List<NewTopic> wanted = List.of(
+                new NewTopic(topics.usageEvents(), partitions, replication)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)),
+                new NewTopic(topics.experiments(), Optional.of(1), replication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(topics.deadLetter(), partitions, replication)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)),
+                new NewTopic(topics.aggregates(), partitions, replication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            var result = admin.createTopics(wanted);
+            for (var future : result.values().values()) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topics", e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}

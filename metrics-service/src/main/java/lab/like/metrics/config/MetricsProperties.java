@@ -1,0 +1,40 @@
+package lab.like.metrics.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Everything metrics-service reads from configuration under {@code likelab.metrics}. */
+@ConfigurationProperties("likelab.metrics")
+public record MetricsProperties(
+        @DefaultValue("localhost:9092") String bootstrapServers,
+        @DefaultValue(DEV_SECRET) String subjectSecret,
+        @DefaultValue("./data/metrics-streams") String stateDir,
+        @DefaultValue("likelab-metrics") String applicationId,
+        @DefaultValue("300ms") Duration emitInterval,
+        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("31d") Duration dedupRetention,
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("-1") int replicationFactor,
+        @DefaultValue("1") int streamThreads,
+        @DefaultValue("67108864") long cacheMaxBytes,
+        @DefaultValue Topics topics,
+        @DefaultValue Writer writer) {
+
+    public static final String DEV_SECRET = "likelab-local-development-subject-secret";
+
+    /** Topic names (CONTRACTS.md) and partition counts used when metrics-service has to create them. */
+    public record Topics(
+            @DefaultValue("usage-events") String usageEvents,
+            @DefaultValue("experiments") String experiments,
+            @DefaultValue("usage-events.dlt") String deadLetter,
+            @DefaultValue("kpi-aggregates") String aggregates,
+            @DefaultValue("3") int partitions) {}
+
+    /** The consumer that writes aggregate totals and experiment definitions to MongoDB. */
+    public record Writer(
+            @DefaultValue("likelab-metrics-writer") String groupId,
+            @DefaultValue("500ms") Duration pollTimeout,
+            @DefaultValue("2000") int maxPollRecords,
+            @DefaultValue("30s") Duration writeTimeout) {}
+}

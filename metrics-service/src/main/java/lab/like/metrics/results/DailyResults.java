@@ -1,0 +1,84 @@
+package lab.like.metrics.results;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The same counts per UTC day and variant. */
+public record DailyResults(String experimentId, Instant asOf, List<Row> rows) {
+
+    public static final List<String> CSV_COLUMNS = List.of(
+            "day",
+            "variant",
+            "subjects",
+            "starters",
+            "completers",
+            "abandoners",
+            "completions",
+            "digitalCompletions",
+            "feedbackResponses",
+            "satisfiedResponses",
+            "meanScore",
+            "medianDurationMs",
+            "p90DurationMs");
+
+    public record Row(
+            String day,
+            String variant,
+            long subjects,
+            long starters,
+            long completers,
+            long abandoners,
+            long completions,
+            long digitalCompletions,
+            long feedbackResponses,
+            long satisfiedResponses,
+            Double meanScore,
+            Long medianDurationMs,
+            Long p90DurationMs) {
+
+        static Row of(VariantCounts c) {
+            return new Row(
+                    c.day(),
+                    c.variant(),
+                    c.subjects(),
+                    c.starters(),
+                    c.completers(),
+                    c.abandoners(),
+                    c.completions(),
+                    c.digitalCompletions(),
+                    c.feedbackResponses(),
+                    c.satisfiedResponses(),
+                    c.meanScore(),
+                    c.medianDurationMs(),
+                    c.p90DurationMs());
+        }
+
+        List<Object> values() {
+            return List.of(
+                    day,
+                    variant,
+                    subjects,
+                    starters,
+                    completers,
+                    abandoners,
+                    completions,
+                    digitalCompletions,
+                    feedbackResponses,
+                    satisfiedResponses,
+                    meanScore == null ? "" : meanScore,
+                    medianDurationMs == null ? "" : medianDurationMs,
+                    p90DurationMs == null ? "" : p90DurationMs);
+        }
+    }
+
+    /** RFC 4180 CSV with a header line; values are numbers, dates and slugs, so nothing needs quoting. */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        for (Row row : rows) {
+            csv.append(String.join(
+                            ",", row.values().stream().map(String::valueOf).toList()))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+}

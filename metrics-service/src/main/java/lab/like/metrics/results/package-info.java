@@ -1,0 +1,2 @@
+/** Results of an experiment computed from materialised aggregates: counts, KPIs with Wilson intervals. */
+package lab.like.metrics.results;

@@ -1,0 +1,52 @@
+package lab.like.metrics.results.store;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+/**
+ * Idempotent, versioned replacement of whole documents: a document is replaced only when the stored
+ * {@code version} is lower. When it is not, the upsert tries to insert a second document with the same id and
+ * fails with duplicate key (11000), which means "already as new or newer" and is not an error.
+ */
+final class VersionedBulkWriter {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private VersionedBulkWriter() {}
+
+    /** {@code documents} maps id to the newest document (with a {@code version}); null means delete. */
+    static Mono<Void> write(MongoCollection<Document> collection, Map<String, Document> documents) {
+        if (documents.isEmpty()) return Mono.empty();
+        List<WriteModel<Document>> models = new ArrayList<>(documents.size());
+        documents.forEach((id, doc) -> {
+            if (doc == null) {
+                models.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            } else {
+                models.add(new ReplaceOneModel<>(
+                        Filters.and(Filters.eq("_id", id), Filters.lt("version", doc.get("version"))),
+                        doc,
+                        new ReplaceOptions().upsert(true)));
+            }
+        });
+        return Mono.from(collection.bulkWrite(models, new BulkWriteOptions().ordered(false)))
+                .then()
+                .onErrorResume(VersionedBulkWriter::onlyStaleVersions, e -> Mono.empty());
+    }
+
+    private static boolean onlyStaleVersions(Throwable error) {
+        return error instanceof MongoBulkWriteException bulk
+                && bulk.getWriteConcernError() == null
+                && bulk.getWriteErrors().stream().allMatch(w -> w.getCode() == DUPLICATE_KEY);
+    }
+}

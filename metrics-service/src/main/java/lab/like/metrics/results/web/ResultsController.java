@@ -1,0 +1,52 @@
+package lab.like.metrics.results.web;
+
+import lab.like.metrics.results.DailyResults;
+import lab.like.metrics.results.Results;
+import lab.like.metrics.results.ResultsService;
+import lab.like.metrics.web.MissingOrganisationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET results and daily counts; tenancy comes from the gateway's organisation header. */
+@RestController
+@RequestMapping("/api/v1/experiments/{id}/results")
+class ResultsController {
+
+    static final String ORGANISATION = "X-LikeLab-Organisation";
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final ResultsService service;
+
+    ResultsController(ResultsService service) {
+        this.service = service;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Results> results(@PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
+        return service.results(id, required(org));
+    }
+
+    @GetMapping(value = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<DailyResults> daily(
+            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
+        return service.daily(id, required(org));
+    }
+
+    @GetMapping(value = "/daily", produces = "text/csv")
+    Mono<ResponseEntity<String>> dailyCsv(
+            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
+        return service.daily(id, required(org))
+                .map(d -> ResponseEntity.ok().contentType(CSV).body(d.toCsv()));
+    }
+
+    private static String required(String organisation) {
+        if (organisation == null || organisation.isBlank()) throw new MissingOrganisationException();
+        return organisation.trim();
+    }
+}

@@ -1,0 +1,2 @@
+/** The results endpoints: per-variant results and daily counts (JSON or CSV). */
+package lab.like.metrics.results.web;

@@ -1,0 +1,9 @@
+package lab.like.metrics.web;
+
+/** A request that did not come through the gateway (no {@code X-LikeLab-Organisation}). */
+public class MissingOrganisationException extends RuntimeException {
+
+    public MissingOrganisationException() {
+        super("missing organisation header", null, false, false);
+    }
+}

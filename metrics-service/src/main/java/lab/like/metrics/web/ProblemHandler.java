@@ -1,0 +1,46 @@
+package lab.like.metrics.web;
+
+import lab.like.metrics.results.ResultsNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Maps failures to problem documents; a 5xx never carries an exception message. */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(MissingOrganisationException.class)
+    ResponseEntity<ProblemDetail> unauthorized(MissingOrganisationException e) {
+        return Problems.problem(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "The request carries no organisation.");
+    }
+
+    @ExceptionHandler(ResultsNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ResultsNotFoundException e) {
+        return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such experiment.");
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        var status = e.getStatusCode();
+        String detail = status.is5xxServerError() ? "The service could not handle the request." : e.getReason();
+        return Problems.problem(status, Problems.slugFor(status), Problems.titleFor(status), detail);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> internal(Exception e) {
+        log.error("request failed", e);
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal Server Error",
+                "The service could not handle the request.");
+    }
+}
