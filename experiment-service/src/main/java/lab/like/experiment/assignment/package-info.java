@@ -1,0 +1,2 @@
+/** Deterministic, stateless assignment of subjects to variants. */
+package lab.like.experiment.assignment;

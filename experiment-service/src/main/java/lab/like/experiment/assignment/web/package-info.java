@@ -1,0 +1,2 @@
+/** HTTP adapter for assignments. */
+package lab.like.experiment.assignment.web;

@@ -1,0 +1,2 @@
+/** Publishes accepted usage events to Kafka. */
+package lab.like.experiment.ingestion.messaging;

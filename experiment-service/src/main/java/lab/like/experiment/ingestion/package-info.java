@@ -1,0 +1,2 @@
+/** Validation and pseudonymisation of usage events. */
+package lab.like.experiment.ingestion;

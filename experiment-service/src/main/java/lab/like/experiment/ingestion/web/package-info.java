@@ -1,0 +1,2 @@
+/** HTTP adapter for usage-event batches. */
+package lab.like.experiment.ingestion.web;

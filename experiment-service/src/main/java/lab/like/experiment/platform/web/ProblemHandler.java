@@ -1,0 +1,112 @@
+package lab.like.experiment.platform.web;
+
+import java.util.List;
+import lab.like.experiment.platform.UnavailableException;
+import lab.like.experiment.registry.ChangeRejectedException;
+import lab.like.experiment.registry.ExperimentNotFoundException;
+import lab.like.experiment.registry.FieldError;
+import lab.like.experiment.registry.InvalidInputException;
+import lab.like.experiment.registry.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Maps every failure to a problem document; a 5xx never carries an exception message. */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return respond(Problems.validation(e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(ExperimentNotFoundException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ChangeRejectedException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+        return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
+        return respond(Problems.of(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        log.warn("unavailable: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e) {
+        if (hasCause(e, DataBufferLimitException.class)) {
+            return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large"));
+        }
+        String what = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
+                ? e.getMethodParameter().getParameterName()
+                : "body";
+        String detail = e.getReason() == null ? "the request is malformed" : e.getReason();
+        return respond(Problems.validation(
+                "Malformed request: " + detail, List.of(new FieldError(what, "is missing or not valid JSON"))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == null || status.is5xxServerError()) {
+            return failure(e);
+        }
+        String detail = e.getReason() != null ? e.getReason() : status.getReasonPhrase();
+        ResponseEntity<ProblemDetail> response = respond(Problems.of(status, detail));
+        return ResponseEntity.status(status)
+                .headers(e.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> failure(Exception e) {
+        log.error("unexpected failure", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "an internal error occurred"));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+package lab.like.experiment.registry;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Storage of experiments with optimistic locking on {@code version}. */
+public interface ExperimentRepository {
+
+    Mono<Experiment> insert(Experiment experiment);
+
+    Mono<Experiment> findById(ExperimentId id);
+
+    /** Replaces the stored experiment if its version is still {@code expectedVersion}; false on a lost race. */
+    Mono<Boolean> replace(Experiment next, long expectedVersion);
+
+    /** Newest first; null filters match everything ({@code organisation} null: every organisation). */
+    Flux<Experiment> list(String organisation, Status status, String service);
+
+    Flux<ExperimentId> iterationsOf(ExperimentId id);
+}

@@ -1,0 +1,161 @@
+package lab.like.experiment.registry;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import lab.like.experiment.platform.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Registry and lifecycle use cases. Concurrency: every change is a conditional replace on the version read.
+ * With {@code If-Match} a lost race is a 412 (the caller's view is stale); without it the change is
+ * re-applied to the fresh state up to {@link #ATTEMPTS} times, so no write is lost and an action that became
+ * illegal meanwhile is a 409.
+ */
+@Service
+public class ExperimentService {
+
+    static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ExperimentRepository repository;
+    private final PublicationTrigger publication;
+    private final ExperimentLookup lookup;
+    private final Clock clock;
+
+    ExperimentService(
+            ExperimentRepository repository, PublicationTrigger publication, ExperimentLookup lookup, Clock clock) {
+        this.repository = repository;
+        this.publication = publication;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    public Mono<Experiment> create(Caller caller, JsonNode body) {
+        ExperimentSpec spec = SpecParser.parse(body, Set.of("organisation"));
+        String organisation = OwningOrganisation.of(caller, body);
+        return checkIterationOf(organisation, spec, null)
+                .then(Mono.fromSupplier(
+                        () -> Experiment.create(ExperimentId.generate(), organisation, spec, newSalt(), clock)))
+                .flatMap(repository::insert)
+                .doOnNext(this::changed);
+    }
+
+    public Mono<ExperimentDetails> get(Caller caller, ExperimentId id) {
+        return visible(caller, id).flatMap(this::details);
+    }
+
+    public Flux<Experiment> list(Caller caller, Status status, String service) {
+        return repository.list(caller.isAdmin() ? null : caller.organisation(), status, service);
+    }
+
+    public Mono<ExperimentDetails> patch(Caller caller, ExperimentId id, JsonNode patch, Long ifMatch) {
+        return change(caller, id, ifMatch, current -> {
+                    ExperimentSpec next =
+                            SpecParser.parse(MergePatch.apply(SpecJson.toNode(current.spec()), patch), Set.of());
+                    Experiment revised = current.revise(next, clock);
+                    return checkIterationOf(current.organisation(), next, current.id())
+                            .thenReturn(revised);
+                })
+                .flatMap(this::details);
+    }
+
+    public Mono<ExperimentDetails> transition(
+            Caller caller, ExperimentId id, Long ifMatch, Function<Experiment, Transition> action) {
+        return change(caller, id, ifMatch, current -> {
+                    Transition transition = action.apply(current);
+                    log.info(
+                            "experiment {}: {}",
+                            id,
+                            transition.event().getClass().getSimpleName());
+                    return Mono.just(transition.experiment());
+                })
+                .flatMap(this::details);
+    }
+
+    private Mono<Experiment> change(
+            Caller caller, ExperimentId id, Long ifMatch, Function<Experiment, Mono<Experiment>> change) {
+        Mono<Experiment> attempt = visible(caller, id).flatMap(current -> {
+            if (ifMatch != null && ifMatch != current.version()) {
+                return Mono.error(new StaleVersionException(current.version()));
+            }
+            return change.apply(current)
+                    .flatMap(next -> next == current
+                            ? Mono.just(current)
+                            : repository
+                                    .replace(next, current.version())
+                                    .flatMap(won -> won
+                                            ? Mono.just(next).doOnNext(this::changed)
+                                            : Mono.error(
+                                                    ifMatch != null
+                                                            ? new StaleVersionException(null)
+                                                            : new LostRaceException())));
+        });
+        return Mono.defer(() -> attempt)
+                .retryWhen(Retry.max(ATTEMPTS - 1)
+                        .filter(LostRaceException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> new ChangeRejectedException(
+                                "experiment " + id + " is being changed concurrently; retry the request")));
+    }
+
+    private Mono<Experiment> visible(Caller caller, ExperimentId id) {
+        return repository
+                .findById(id)
+                .filter(e -> caller.sees(e.organisation()))
+                .switchIfEmpty(Mono.error(() -> new ExperimentNotFoundException(id)));
+    }
+
+    private Mono<ExperimentDetails> details(Experiment experiment) {
+        return repository
+                .iterationsOf(experiment.id())
+                .collectList()
+                .map(iterations -> new ExperimentDetails(experiment, iterations));
+    }
+
+    private Mono<Void> checkIterationOf(String organisation, ExperimentSpec spec, ExperimentId self) {
+        if (spec.iterationOf() == null) {
+            return Mono.empty();
+        }
+        ExperimentId predecessor = new ExperimentId(spec.iterationOf());
+        FieldError unknown = new FieldError(
+                "iterationOf", "no experiment '" + spec.iterationOf() + "' in organisation '" + organisation + "'");
+        if (predecessor.equals(self)) {
+            return Mono.error(new InvalidInputException(new FieldError("iterationOf", "cannot point to itself")));
+        }
+        return repository
+                .findById(predecessor)
+                .filter(e -> e.organisation().equals(organisation))
+                .switchIfEmpty(Mono.error(() -> new InvalidInputException(unknown)))
+                .then();
+    }
+
+    private void changed(Experiment experiment) {
+        lookup.evict(experiment.id());
+        publication.changed(experiment.id());
+    }
+
+    private static String newSalt() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** An experiment with the ids of the experiments that declare themselves its iterations. */
+    public record ExperimentDetails(Experiment experiment, List<ExperimentId> iterations) {}
+
+    static final class LostRaceException extends RuntimeException {
+        LostRaceException() {
+            super("lost a concurrent update race", null, false, false);
+        }
+    }
+}

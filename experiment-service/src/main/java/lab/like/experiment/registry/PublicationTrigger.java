@@ -1,0 +1,7 @@
+package lab.like.experiment.registry;
+
+/** Told after every stored change, so the outbox relay can publish without waiting for its next sweep. */
+public interface PublicationTrigger {
+
+    void changed(ExperimentId id);
+}

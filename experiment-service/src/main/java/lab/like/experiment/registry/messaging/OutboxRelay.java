@@ -1,0 +1,108 @@
+package lab.like.experiment.registry.messaging;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import lab.like.experiment.platform.LikeLabProperties;
+import lab.like.experiment.registry.Experiment;
+import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.PublicationTrigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Outbox relay: publishes the current definition of an experiment whose document carries a pending marker,
+ * then clears the marker conditionally on the published version. One pipeline per instance handles both the
+ * immediate trigger after a change and the periodic sweep; a failed publish leaves the marker in place, so the
+ * next sweep retries it (at-least-once; the topic is compacted and the value is the whole definition).
+ */
+@Component
+class OutboxRelay implements PublicationTrigger, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final Outbox outbox;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final String topic;
+    private final Sinks.Many<ExperimentId> queue = Sinks.many().unicast().onBackpressureBuffer();
+    private final Set<ExperimentId> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicLong pendingGauge;
+    private volatile Disposable pipeline;
+
+    OutboxRelay(
+            Outbox outbox,
+            KafkaTemplate<String, byte[]> kafka,
+            JsonMapper json,
+            LikeLabProperties props,
+            OutboxMetrics metrics) {
+        this.outbox = outbox;
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = props.topics().experiments();
+        this.pendingGauge = metrics.pending();
+    }
+
+    @Override
+    public void changed(ExperimentId id) {
+        if (queued.add(id)) {
+            synchronized (queue) {
+                queue.tryEmitNext(id);
+            }
+        }
+    }
+
+    /** Called by the sweep: queues every pending experiment not already queued. */
+    Mono<Void> sweep() {
+        return outbox.countPending()
+                .doOnNext(pendingGauge::set)
+                .thenMany(outbox.pending(1000))
+                .doOnNext(this::changed)
+                .then();
+    }
+
+    private Mono<Void> relay(ExperimentId id) {
+        queued.remove(id);
+        return outbox.findIfPending(id)
+                .flatMap(experiment ->
+                        publish(experiment).then(outbox.markPublished(experiment.id(), experiment.version())))
+                .doOnError(e -> log.warn("publishing experiment {} failed, left pending: {}", id, e.toString()))
+                .onErrorComplete()
+                .then();
+    }
+
+    private Mono<Void> publish(Experiment experiment) {
+        byte[] value = json.writeValueAsBytes(ExperimentRecord.of(experiment));
+        return Mono.defer(
+                        () -> Mono.fromFuture(kafka.send(topic, experiment.id().value(), value)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    @Override
+    public void start() {
+        pipeline = queue.asFlux().concatMap(this::relay).subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = pipeline;
+        if (running != null) {
+            running.dispose();
+        }
+        pipeline = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return pipeline != null;
+    }
+}

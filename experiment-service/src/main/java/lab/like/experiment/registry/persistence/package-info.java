@@ -1,0 +1,2 @@
+/** MongoDB adapter for experiments, with the publication outbox in the same document. */
+package lab.like.experiment.registry.persistence;

@@ -1,0 +1,105 @@
+package lab.like.experiment.registry.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import lab.like.experiment.platform.Caller;
+import lab.like.experiment.registry.Experiment;
+import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.ExperimentService;
+import lab.like.experiment.registry.ExperimentService.ExperimentDetails;
+import lab.like.experiment.registry.FieldError;
+import lab.like.experiment.registry.InvalidInputException;
+import lab.like.experiment.registry.Status;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Registry endpoints: create, read, list and merge-patch experiments. */
+@RestController
+@RequestMapping("/api/v1/experiments")
+class ExperimentController {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ExperimentService service;
+
+    ExperimentController(ExperimentService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ExperimentView>> create(Caller caller, @RequestBody JsonNode body) {
+        return service.create(caller, body)
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/experiments/" + created.id()))
+                        .eTag(Long.toString(created.version()))
+                        .body(ExperimentView.of(created, List.of())));
+    }
+
+    @GetMapping
+    Mono<Map<String, List<ExperimentView>>> list(
+            Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String service) {
+        return this.service
+                .list(caller, status(status), service(service))
+                .map(e -> ExperimentView.of(e, null))
+                .collectList()
+                .map(items -> Map.of("items", items));
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<ExperimentView>> get(Caller caller, @PathVariable String id) {
+        return service.get(caller, new ExperimentId(id)).map(ExperimentController::withETag);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    Mono<ResponseEntity<ExperimentView>> patch(
+            Caller caller,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody JsonNode patch) {
+        if (!patch.isObject()) {
+            return Mono.error(new InvalidInputException(
+                    new FieldError("", "a merge patch must be a JSON object of the fields to change")));
+        }
+        return service.patch(caller, new ExperimentId(id), patch, IfMatch.version(ifMatch))
+                .map(ExperimentController::withETag);
+    }
+
+    static ResponseEntity<ExperimentView> withETag(ExperimentDetails details) {
+        Experiment e = details.experiment();
+        return ResponseEntity.ok().eTag(Long.toString(e.version())).body(ExperimentView.of(e, details.iterations()));
+    }
+
+    private static Status status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Status.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(new FieldError("status", "must be one of " + List.of(Status.values())));
+        }
+    }
+
+    private static String service(String value) {
+        if (value != null && !value.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new InvalidInputException(new FieldError("service", "must be a service slug"));
+        }
+        return value;
+    }
+}

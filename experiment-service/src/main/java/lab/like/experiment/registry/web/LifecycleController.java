@@ -1,0 +1,70 @@
+package lab.like.experiment.registry.web;
+
+import java.time.Clock;
+import lab.like.experiment.platform.Caller;
+import lab.like.experiment.registry.Decision;
+import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.ExperimentService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Lifecycle endpoints: start, pause, complete (with the decision) and archive. */
+@RestController
+@RequestMapping("/api/v1/experiments/{id}")
+class LifecycleController {
+
+    private final ExperimentService service;
+    private final Clock clock;
+
+    LifecycleController(ExperimentService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @PostMapping("/start")
+    Mono<ResponseEntity<ExperimentView>> start(
+            Caller caller,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.start(clock))
+                .map(ExperimentController::withETag);
+    }
+
+    @PostMapping("/pause")
+    Mono<ResponseEntity<ExperimentView>> pause(
+            Caller caller,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.pause(clock))
+                .map(ExperimentController::withETag);
+    }
+
+    @PostMapping("/complete")
+    Mono<ResponseEntity<ExperimentView>> complete(
+            Caller caller,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody JsonNode body) {
+        Decision decision = DecisionParser.parse(body);
+        return service.transition(
+                        caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.complete(decision, clock))
+                .map(ExperimentController::withETag);
+    }
+
+    @PostMapping("/archive")
+    Mono<ResponseEntity<ExperimentView>> archive(
+            Caller caller,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.archive(clock))
+                .map(ExperimentController::withETag);
+    }
+}
