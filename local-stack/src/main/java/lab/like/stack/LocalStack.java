@@ -1,5 +1,123 @@
 package lab.like.stack;
 
+import java.nio.file.Files;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar [--demo]}: starts Kafka, MongoDB and the three services,
+ * prints where everything is, and stops it all on Ctrl-C.
+ */
 public final class LocalStack {
-    public static void main(String[] args) {}
+
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_FAILED = 1;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private LocalStack() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(StackConfig.usage());
+            return;
+        }
+        StackConfig config;
+        try {
+            config = StackConfig.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            exit(EXIT_CONFIG, e.getMessage());
+            return;
+        }
+        Optional<String> problem = preflight(config);
+        if (problem.isPresent()) {
+            exit(EXIT_CONFIG, problem.get());
+            return;
+        }
+        // Before the first logger is created: Kafka, MongoDB and launcher logs go to <data>/logs/local-stack.log.
+        System.setProperty("likelab.log.dir", config.logDir().toString());
+        progress("LIKE Lab local stack: data in " + config.dataDir() + ", logs in " + config.logDir());
+        Stack stack;
+        try {
+            stack = Stack.start(config, LocalStack::progress);
+        } catch (ServiceFailedException e) {
+            System.err.println("Start failed: " + e.getMessage() + ". Its last log lines:");
+            e.lastLogLines().forEach(line -> System.err.println("  | " + line));
+            exit(EXIT_FAILED, null);
+            return;
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(LocalStack.class).error("Start failed", e);
+            exit(
+                    EXIT_FAILED,
+                    "Start failed: " + e + " (details in " + config.logDir().resolve("local-stack.log") + ")");
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            progress("Shutting down");
+                            stack.close();
+                            progress("Stopped; data kept in " + config.dataDir());
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
+        Banner.lines(config, (System.nanoTime() - started) / 1e9).forEach(System.out::println);
+        watchForCrashes(stack);
+        if (config.demo()) {
+            Thread demo = new Thread(new DemoTraffic(config, LocalStack::progress), "demo-traffic");
+            demo.setDaemon(true);
+            demo.start();
+        }
+        stopped.await();
+    }
+
+    /** Problems found before anything starts: a missing jar, a taken port, another launcher on the same data. */
+    static Optional<String> preflight(StackConfig config) {
+        for (String service : Stack.SERVICES) {
+            if (!Files.isRegularFile(config.jar(service))) {
+                return Optional.of("Missing " + config.jar(service) + ": build the services first with "
+                        + "./mvnw -DskipTests package (or pass --home <repository root>).");
+            }
+        }
+        try {
+            Optional<ProcessHandle> other = new PidFile(config.dataDir()).liveLauncher();
+            if (other.isPresent()) {
+                return Optional.of("Another local stack (pid " + other.get().pid() + ") is running with "
+                        + config.dataDir() + ": stop it first, or use --data-dir.");
+            }
+        } catch (java.io.IOException e) {
+            return Optional.of("Cannot read " + config.dataDir().resolve("pids") + ": " + e.getMessage());
+        }
+        return Ports.firstConflict(config);
+    }
+
+    private static void watchForCrashes(Stack stack) {
+        for (String name : Stack.SERVICES) {
+            ServiceProcess service = stack.service(name);
+            ProcessHandle.of(service.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!stack.isClosed() && stack.service(name) == service) {
+                    progress(
+                            name + " exited unexpectedly; see " + service.spec().logFile() + ". Last lines:");
+                    List<String> lines = service.lastLogLines(15);
+                    lines.forEach(line -> System.out.println("  | " + line));
+                }
+            }));
+        }
+    }
+
+    static void progress(String line) {
+        System.out.println("[" + LocalTime.now().format(TIME) + "] " + line);
+    }
+
+    private static void exit(int code, String message) {
+        if (message != null) {
+            System.err.println(message);
+        }
+        System.exit(code);
+    }
 }

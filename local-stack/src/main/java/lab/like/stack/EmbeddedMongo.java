@@ -1,0 +1,59 @@
+package lab.like.stack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * mongo-java-server speaking the MongoDB wire protocol on a TCP port: H2 file backend (data kept across
+ * restarts) or memory backend.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final int port;
+
+    private EmbeddedMongo(MongoServer server, MongoBackend backend, int port) {
+        this.server = server;
+        this.backend = backend;
+        this.port = port;
+    }
+
+    /** Persistent: an H2 MVStore file in the given directory. */
+    public static EmbeddedMongo startPersistent(Path dir, int port) throws IOException {
+        Files.createDirectories(dir);
+        return start(new H2Backend(dir.resolve("likelab.mv").toAbsolutePath().toString()), port);
+    }
+
+    public static EmbeddedMongo startInMemory(int port) {
+        return start(new MemoryBackend(), port);
+    }
+
+    private static EmbeddedMongo start(MongoBackend backend, int port) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return new EmbeddedMongo(server, backend, port);
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Stops listening and closes the backend, which writes and closes the H2 file. */
+    @Override
+    public void close() {
+        server.stopListening();
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+        server.shutdownNow();
+        if (backend instanceof H2Backend h2 && !h2.getMvStore().isClosed()) {
+            h2.close();
+        }
+    }
+}

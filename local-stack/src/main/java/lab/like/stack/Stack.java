@@ -1,0 +1,211 @@
+package lab.like.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import lab.like.stack.ServiceProcess.ServiceSpec;
+
+/**
+ * The whole system on one machine: embedded Kafka and MongoDB (unless external ones are configured) and the
+ * three services as child JVMs. Used by the launcher, the end-to-end test and benchmarks.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("experiment-service", "metrics-service", "gateway");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackConfig config;
+    private final Consumer<String> progress;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final PidFile pidFile;
+    private EmbeddedMongo mongo;
+    private EmbeddedKafka kafka;
+    private Path watchdogJar;
+
+    private Stack(StackConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+        this.pidFile = new PidFile(config.dataDir());
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what was started and throws. */
+    public static Stack start(StackConfig config, Consumer<String> progress) throws Exception {
+        Stack stack = new Stack(config, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(config.logDir());
+        pidFile.stopLeftovers(progress);
+        watchdogJar = WatchdogJar.write(config.dataDir().resolve("run"));
+        if (config.externalMongo().isEmpty()) {
+            mongo = config.persistentMongo()
+                    ? EmbeddedMongo.startPersistent(config.dataDir().resolve("mongo"), config.mongoPort())
+                    : EmbeddedMongo.startInMemory(config.mongoPort());
+            progress.accept("MongoDB-protocol server (mongo-java-server, "
+                    + (config.persistentMongo() ? "H2 file" : "in memory") + ") listening on " + config.mongoUri());
+        } else {
+            progress.accept("Using external MongoDB " + config.mongoUri());
+        }
+        if (config.externalKafka().isEmpty()) {
+            kafka = EmbeddedKafka.start(
+                    config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+            progress.accept("Kafka broker (KRaft, broker+controller) ready on " + config.kafkaBootstrapServers());
+        } else {
+            progress.accept("Using external Kafka " + config.kafkaBootstrapServers());
+        }
+        for (String name : SERVICES) {
+            services.put(name, ServiceProcess.start(spec(name)));
+            progress.accept("Starting " + name + " on port " + port(name) + " (output: " + logFile(name) + ")");
+        }
+        writePids();
+        awaitReady(new ArrayList<>(services.values()));
+    }
+
+    private void awaitReady(List<ServiceProcess> pending) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + config.startTimeout().toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(pending);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (service.isReady()) {
+                    waiting.remove(service);
+                    progress.accept(service.name() + " ready on " + service.baseUri() + " after "
+                            + String.format("%.1f s", (System.nanoTime() - start) / 1e9));
+                }
+            }
+            if (System.nanoTime() > deadline && !waiting.isEmpty()) {
+                throw new ServiceFailedException(
+                        waiting.get(0),
+                        "was not ready after " + config.startTimeout().toSeconds() + " s");
+            }
+            if (!waiting.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private ServiceSpec spec(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port(name)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("MONGODB_URI", config.mongoUri());
+        env.put("LIKELAB_STATE_DIR", config.dataDir().resolve("metrics-streams").toString());
+        env.put("EXPERIMENT_SERVICE_URL", "http://localhost:" + config.experimentPort());
+        env.put("METRICS_SERVICE_URL", "http://localhost:" + config.metricsPort());
+        env.put("LIKELAB_SUBJECT_SECRET", config.subjectSecret());
+        env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        List<String> javaOptions = new ArrayList<>();
+        javaOptions.add(
+                "-javaagent:" + watchdogJar + "=" + ProcessHandle.current().pid());
+        javaOptions.addAll(config.serviceJavaOptions());
+        return new ServiceSpec(name, config.jar(name), port(name), env, javaOptions, config.home(), logFile(name));
+    }
+
+    private int port(String name) {
+        return switch (name) {
+            case "experiment-service" -> config.experimentPort();
+            case "metrics-service" -> config.metricsPort();
+            case "gateway" -> config.gatewayPort();
+            default -> throw new IllegalArgumentException("unknown service " + name);
+        };
+    }
+
+    private Path logFile(String name) {
+        return config.logDir().resolve(name + ".log");
+    }
+
+    private void writePids() throws IOException {
+        List<ProcessHandle> handles = new ArrayList<>(List.of(ProcessHandle.current()));
+        List<String> names = new ArrayList<>(List.of("launcher"));
+        services.values().forEach(s -> {
+            ProcessHandle.of(s.pid()).ifPresent(handles::add);
+            names.add(s.name());
+        });
+        pidFile.write(handles, names.subList(0, handles.size()));
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** Kills a service the hard way (SIGKILL), as a crash would. */
+    public void crash(String name) throws InterruptedException {
+        services.get(name).kill();
+    }
+
+    /** Starts a fresh JVM for a service that was stopped or crashed, and waits until it is ready. */
+    public ServiceProcess restart(String name) throws Exception {
+        ServiceProcess old = services.get(name);
+        old.stop(STOP_GRACE);
+        ServiceProcess fresh = ServiceProcess.start(old.spec());
+        services.put(name, fresh);
+        writePids();
+        awaitReady(List.of(fresh));
+        return fresh;
+    }
+
+    /** Stops the services (gateway first), then Kafka, then MongoDB. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<ServiceProcess> running =
+                services.values().stream().filter(ServiceProcess::isAlive).toList();
+        if (!running.isEmpty()) {
+            progress.accept("Stopping "
+                    + String.join(
+                            ", ", running.stream().map(ServiceProcess::name).toList()) + " (SIGTERM, up to "
+                    + STOP_GRACE.toSeconds() + " s, then SIGKILL)");
+            running.forEach(ServiceProcess::requestStop);
+            running.forEach(this::stopQuietly);
+        }
+        if (kafka != null) {
+            progress.accept("Stopping Kafka broker");
+            kafka.close();
+        }
+        if (mongo != null) {
+            progress.accept("Stopping MongoDB-protocol server");
+            mongo.close();
+        }
+        try {
+            pidFile.delete();
+        } catch (IOException e) {
+            progress.accept("Could not delete " + config.dataDir().resolve("pids") + ": " + e.getMessage());
+        }
+    }
+
+    private void stopQuietly(ServiceProcess service) {
+        if (!service.isAlive()) {
+            return;
+        }
+        try {
+            service.stop(STOP_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
