@@ -2,6 +2,7 @@ package lab.like.metrics.aggregation;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,15 +55,20 @@ public final class AggregateCodec {
     }
 
     static byte[] sketchBytes(DDSketch sketch) {
-        ByteBuffer encoded = sketch.serialize();
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        return out;
+        try {
+            GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
+            sketch.encode(out, false);
+            return out.trimmedCopy();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode duration sketch", e);
+        }
     }
 
     public static DDSketch decodeSketch(byte[] bytes, int offset, int length) {
         try {
-            return DDSketch.decode(ByteArrayInput.wrap(bytes, offset, length), UnboundedSizeDenseStore::new);
+            return DDSketch.decode(
+                    ByteArrayInput.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length)),
+                    UnboundedSizeDenseStore::new);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt duration sketch", e);
         }

@@ -1,6 +1,7 @@
 package lab.like.metrics.config;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,7 +20,12 @@ public record MetricsProperties(
         @DefaultValue("1") int streamThreads,
         @DefaultValue("67108864") long cacheMaxBytes,
         @DefaultValue Topics topics,
-        @DefaultValue Writer writer) {
+        @DefaultValue Writer writer,
+        Map<String, String> streamsOverrides) {
+
+    public MetricsProperties {
+        streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
+    }
 
     public static final String DEV_SECRET = "likelab-local-development-subject-secret";
 
@@ -36,5 +42,11 @@ public record MetricsProperties(
             @DefaultValue("likelab-metrics-writer") String groupId,
             @DefaultValue("500ms") Duration pollTimeout,
             @DefaultValue("2000") int maxPollRecords,
-            @DefaultValue("30s") Duration writeTimeout) {}
+            @DefaultValue("30s") Duration writeTimeout,
+            Map<String, String> consumerOverrides) {
+
+        public Writer {
+            consumerOverrides = consumerOverrides == null ? Map.of() : Map.copyOf(consumerOverrides);
+        }
+    }
 }

@@ -140,6 +140,7 @@ class AggregateWriter implements SmartLifecycle {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.writer().maxPollRecords());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.putAll(properties.writer().consumerOverrides());
         return p;
     }
 
