@@ -22,15 +22,22 @@ final class DownstreamStub implements AutoCloseable {
 
     private final String name;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Duration eventInterval;
     private final DisposableServer server;
 
-    private DownstreamStub(String name) {
+    private DownstreamStub(String name, Duration eventInterval) {
         this.name = name;
+        this.eventInterval = eventInterval;
         this.server = HttpServer.create().port(0).handle(this::handle).bindNow();
     }
 
     static DownstreamStub start(String name) {
-        return new DownstreamStub(name);
+        return new DownstreamStub(name, Duration.ofMillis(50));
+    }
+
+    /** A stub whose Server-Sent Events (any path containing "stream") come this far apart. */
+    static DownstreamStub start(String name, Duration eventInterval) {
+        return new DownstreamStub(name, eventInterval);
     }
 
     String baseUrl() {
@@ -70,10 +77,11 @@ final class DownstreamStub implements AutoCloseable {
     }
 
     private Mono<Void> respond(String uri, int bodyBytes, HttpServerResponse response) {
-        if (uri.endsWith("/results/stream")) {
+        if (uri.contains("stream")) {
             return response.header("Content-Type", "text/event-stream")
-                    .sendString(Flux.just("data: {\"n\":1}\n\n", "data: {\"n\":2}\n\n")
-                            .delayElements(Duration.ofMillis(50)))
+                    .sendString(Flux.range(1, 3)
+                            .map(n -> "data: {\"n\":" + n + "}\n\n")
+                            .delayElements(eventInterval))
                     .then();
         }
         Mono<Void> answer = response.header("Content-Type", "application/json")

@@ -224,7 +224,7 @@ class GatewayRoutingTests {
                 .contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
                 .returnResult(String.class)
                 .getResponseBody();
-        assertThat(events.collectList().block()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(events.collectList().block()).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
     }
 
     @Test
