@@ -1,0 +1,55 @@
+package lab.like.experiment.support;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running service on a random port against real parts: an embedded Kafka broker (KRaft) and the real
+ * reactive MongoDB driver talking to an in-memory mongo-java-server. One shared context for all subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class IntegrationTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.mongodb.uri",
+                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort());
+    }
+
+    protected Api as(String organisation, String roles) {
+        return new Api(web, organisation, roles);
+    }
+
+    protected Api team() {
+        return as("demo", "TEAM");
+    }
+
+    protected Api otherTeam() {
+        return as("other", "TEAM");
+    }
+
+    protected Api admin() {
+        return as("*", "ADMIN");
+    }
+}
