@@ -349,7 +349,31 @@ class GatewayRoutingTests {
         client.get().uri("/dashboard.js").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        client.get().uri("/v3/api-docs").exchange().expectStatus().isNotFound();
+        client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void eachServicesApiDocumentIsRoutedWithoutKeyOrIdentity() throws Exception {
+        client.get()
+                .uri("/v3/api-docs/metrics-service")
+                .header("X-LikeLab-Organisation", "*")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo("metrics-service");
+        DownstreamStub.Received received = METRICS.take();
+        assertThat(received.uri()).isEqualTo("/v3/api-docs");
+        assertThat(received.headers().contains("X-LikeLab-Organisation")).isFalse();
+        client.get()
+                .uri("/v3/api-docs/gateway/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.urls[0].url")
+                .isEqualTo("/v3/api-docs/experiment-service");
     }
 
     @Test
