@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** JSON over HTTP to the gateway with an API key, as an API user would call it. */
@@ -70,11 +73,19 @@ public final class GatewayClient {
     }
 
     private static Response toResponse(HttpResponse<String> response) {
-        return new Response(response.statusCode(), response.body());
+        return new Response(
+                response.statusCode(), response.body(), response.headers().map());
     }
 
     /** A status and a body, parsed as JSON on demand. */
-    public record Response(int status, String body) {
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
+        }
 
         public JsonNode json() {
             try {
