@@ -96,9 +96,12 @@ class LocalStackEndToEndTest {
     }
 
     @AfterAll
-    void stopStack() {
+    void stopStack() throws IOException {
         if (stack != null) {
             stack.close();
+            for (String service : Stack.SERVICES) {
+                Files.deleteIfExists(stack.config().jar(service));
+            }
         }
     }
 
