@@ -57,6 +57,10 @@ final class DownstreamStub implements AutoCloseable {
         return received.isEmpty();
     }
 
+    int size() {
+        return received.size();
+    }
+
     void clear() {
         received.clear();
     }

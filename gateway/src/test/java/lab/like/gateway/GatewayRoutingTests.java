@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -22,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,6 +53,9 @@ class GatewayRoutingTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void forgetEarlierRequests() {
@@ -393,6 +400,25 @@ class GatewayRoutingTests {
                 .value(text -> assertThat(text)
                         .contains("likelab_gateway_requests_total{application=\"gateway\",outcome=\"forwarded\","
                                 + "route=\"portfolio\"}"));
+    }
+
+    @Test
+    void whenManyRequestsRunConcurrentlyThenEveryOneIsForwardedOnPooledConnections() {
+        WebClient web = WebClient.create("http://localhost:" + port);
+        List<Integer> statuses = Flux.range(0, 1000)
+                .flatMap(
+                        i -> web.post()
+                                .uri("/api/v1/experiments/e" + (i % 10) + "/assignments")
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer dev-emitter-key")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue("{\"subjectId\":\"citizen-" + i + "\"}")
+                                .exchangeToMono(response -> response.releaseBody()
+                                        .thenReturn(response.statusCode().value())),
+                        64)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+        assertThat(statuses).hasSize(1000).containsOnly(200);
+        assertThat(EXPERIMENTS.size()).isEqualTo(1000);
     }
 
     private double count(String route, String outcome) {
