@@ -1,5 +1,6 @@
 package lab.like.gateway.access;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
 public record AccessRule(String name, Set<Role> allowed) {
 
     public AccessRule {
-        allowed = Set.copyOf(EnumSet.copyOf(allowed));
+        allowed = Collections.unmodifiableSet(EnumSet.copyOf(allowed));
     }
 
     static AccessRule of(String name, Role... roles) {

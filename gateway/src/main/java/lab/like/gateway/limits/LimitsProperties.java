@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("likelab.gateway.limits")
 public record LimitsProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("2000") double ratePerSecond,
-        @DefaultValue("4000") int burst) {
+        @DefaultValue("10000") double ratePerSecond,
+        @DefaultValue("20000") int burst) {
 
     public LimitsProperties {
         if (maxBodySize.toBytes() < 1 || !(ratePerSecond > 0) || burst < 1) {
