@@ -22,6 +22,7 @@ public final class DemoTraffic implements Runnable {
     static final String EMITTER_KEY = "dev-emitter-key";
     static final String ANALYST_KEY = "dev-analyst-key";
     private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
+    private static final int MAX_TICKS_IN_FLIGHT = 4;
 
     private final GatewayClient gateway;
     private final int eventsPerSecond;
@@ -54,9 +55,14 @@ public final class DemoTraffic implements Runnable {
                     + gatewayResults(pilots.values().iterator().next()));
             long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
             long startedAt = System.nanoTime();
+            List<CompletableFuture<Void>> inFlight = new ArrayList<>();
             while (!Thread.currentThread().isInterrupted()) {
                 long tick = System.nanoTime();
-                sendOneSecond(pilots);
+                inFlight.removeIf(CompletableFuture::isDone);
+                // one second of traffic per tick; a slow tick does not hold up the next, up to a few in flight
+                if (inFlight.size() < MAX_TICKS_IN_FLIGHT) {
+                    inFlight.add(sendOneSecond(pilots));
+                }
                 if (System.nanoTime() > nextReport) {
                     report(pilots, (System.nanoTime() - startedAt) / 1e9);
                     nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
@@ -96,14 +102,14 @@ public final class DemoTraffic implements Runnable {
         return id;
     }
 
-    private void sendOneSecond(Map<DemoPilot, String> pilots) {
+    private CompletableFuture<Void> sendOneSecond(Map<DemoPilot, String> pilots) {
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (Map.Entry<DemoPilot, String> entry : pilots.entrySet()) {
             int citizens = Math.max(
                     1, (int) Math.round(eventsPerSecond * entry.getKey().share() / 3.2));
             inFlight.add(sendCitizens(entry.getKey(), entry.getValue(), citizens));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<Void> sendCitizens(DemoPilot pilot, String id, int citizens) {
