@@ -1,0 +1,62 @@
+package lab.like.experiment.registry.messaging;
+
+import static lab.like.experiment.registry.Fixtures.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lab.like.experiment.registry.Decision;
+import lab.like.experiment.registry.Experiment;
+import lab.like.experiment.registry.Fixtures;
+import lab.like.experiment.registry.Outcome;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Pins the value of the compacted {@code experiments} topic (docs/schemas/experiment.schema.json). */
+class ExperimentRecordJsonTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void whenSerialisedThenTheTopicRecordHasExactlyTheContractFields() {
+        Experiment completed = Fixtures.running()
+                .complete(new Decision(Outcome.ITERATE, "mixed"), CLOCK)
+                .experiment();
+        JsonNode node = JSON.readTree(JSON.writeValueAsString(ExperimentRecord.of(completed)));
+        assertThat(node.propertyNames())
+                .containsExactly(
+                        "schemaVersion",
+                        "id",
+                        "organisation",
+                        "name",
+                        "hypothesis",
+                        "service",
+                        "variants",
+                        "controlVariant",
+                        "primaryKpi",
+                        "guardrailKpis",
+                        "eligiblePopulation",
+                        "minimumStarters",
+                        "sharedWithNetwork",
+                        "iterationOf",
+                        "status",
+                        "decision",
+                        "salt",
+                        "createdAt",
+                        "updatedAt",
+                        "startedAt",
+                        "completedAt",
+                        "version");
+        assertThat(node.get("schemaVersion").intValue()).isEqualTo(1);
+        assertThat(node.get("salt").stringValue()).isEqualTo("salt-1");
+        assertThat(node.get("status").stringValue()).isEqualTo("COMPLETED");
+        assertThat(node.get("decision").propertyNames()).containsExactly("outcome", "rationale");
+        assertThat(node.get("decision").get("outcome").stringValue()).isEqualTo("ITERATE");
+        assertThat(node.get("variants").get(0).propertyNames()).containsExactly("key", "weight");
+        assertThat(node.get("createdAt").stringValue()).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(node.get("iterationOf").isNull()).isTrue();
+        assertThat(node.get("guardrailKpis").get(0).stringValue()).isEqualTo("satisfaction");
+        assertThat(node.get("version").longValue()).isEqualTo(3);
+        assertThat(List.of(node.get("minimumStarters").intValue())).containsExactly(100);
+    }
+}
