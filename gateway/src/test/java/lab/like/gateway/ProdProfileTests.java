@@ -7,12 +7,30 @@ import lab.like.gateway.access.ApiKeyRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 
+/**
+ * Starts (and stops) whole gateways of its own. They get private Netty resources: stopping a context that uses
+ * the global ones would dispose the event loops of the other gateway contexts cached in this JVM.
+ */
 class ProdProfileTests {
+
+    @Configuration(proxyBeanMethods = false)
+    static class PrivateNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
+        }
+    }
 
     @Test
     void whenProdProfileStillHasTheDevelopmentKeysThenTheGatewayRefusesToStart() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class)
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class, PrivateNettyResources.class)
                         .profiles("prod")
                         .run("--server.port=0")
                         .close())
@@ -22,7 +40,8 @@ class ProdProfileTests {
 
     @Test
     void whenProdProfileHasOnlyItsOwnKeysThenTheGatewayStartsWithExactlyThose() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        GatewayApplication.class, PrivateNettyResources.class)
                 .profiles("prod")
                 .run(
                         "--server.port=0",
