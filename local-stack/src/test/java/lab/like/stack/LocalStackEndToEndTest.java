@@ -48,7 +48,7 @@ class LocalStackEndToEndTest {
                 .toAbsolutePath();
         String[] args = {
             "--home",
-            HOME.toString(),
+            copyOfJars(data.resolve("home")).toString(),
             "--data-dir",
             data.toString(),
             "--gateway-port",
@@ -100,7 +100,10 @@ class LocalStackEndToEndTest {
         if (stack != null) {
             stack.close();
             for (String service : Stack.SERVICES) {
-                Files.deleteIfExists(stack.config().jar(service));
+                Path copy = stack.config().jar(service);
+                if (copy.startsWith(stack.config().dataDir())) {
+                    Files.deleteIfExists(copy);
+                }
             }
         }
     }
