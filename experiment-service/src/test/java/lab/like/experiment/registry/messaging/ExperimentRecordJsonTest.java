@@ -58,5 +58,12 @@ class ExperimentRecordJsonTest {
         assertThat(node.get("guardrailKpis").get(0).stringValue()).isEqualTo("satisfaction");
         assertThat(node.get("version").longValue()).isEqualTo(3);
         assertThat(List.of(node.get("minimumStarters").intValue())).containsExactly(100);
+        JsonNode schema = JSON.readTree(new java.io.File("../docs/schemas/experiment.schema.json"));
+        assertThat(schema.get("required")
+                        .valueStream()
+                        .map(JsonNode::stringValue)
+                        .toList())
+                .containsExactlyElementsOf(node.propertyNames());
+        assertThat(schema.get("properties").propertyNames()).containsExactlyElementsOf(node.propertyNames());
     }
 }
