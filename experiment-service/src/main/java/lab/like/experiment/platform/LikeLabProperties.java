@@ -16,7 +16,8 @@ public record LikeLabProperties(
             String usageEvents,
             int usageEventsPartitions,
             int replicationFactor,
-            Duration usageEventsRetention) {}
+            Duration usageEventsRetention,
+            Duration checkInterval) {}
 
     /** Producer limits: how long a send may wait before the request fails with 503. */
     public record Kafka(
