@@ -33,7 +33,7 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final String topic;
-    private final Sinks.Many<ExperimentId> queue = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile Sinks.Many<ExperimentId> queue;
     private final Set<ExperimentId> queued = ConcurrentHashMap.newKeySet();
     private final AtomicLong pendingGauge;
     private volatile Disposable pipeline;
@@ -52,11 +52,10 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     }
 
     @Override
-    public void changed(ExperimentId id) {
-        if (queued.add(id)) {
-            synchronized (queue) {
-                queue.tryEmitNext(id);
-            }
+    public synchronized void changed(ExperimentId id) {
+        // Not running (starting, stopped or paused): the marker stays and the next sweep picks it up.
+        if (queue != null && queued.add(id)) {
+            queue.tryEmitNext(id);
         }
     }
 
@@ -87,18 +86,21 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
                 .then();
     }
 
+    /** Lifecycle may stop and start again (a paused context): each start gets a fresh queue. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        queued.clear();
+        queue = Sinks.many().unicast().onBackpressureBuffer();
         pipeline = queue.asFlux().concatMap(this::relay).subscribe();
     }
 
     @Override
-    public void stop() {
-        Disposable running = pipeline;
-        if (running != null) {
-            running.dispose();
+    public synchronized void stop() {
+        if (pipeline != null) {
+            pipeline.dispose();
         }
         pipeline = null;
+        queue = null;
     }
 
     @Override
