@@ -212,6 +212,23 @@ class EventIngestionTests extends IntegrationTest {
     }
 
     @Test
+    void whenBodyExceedsTheSizeLimitThen413Problem() {
+        String id = team().running(Map.of());
+        List<Map<String, Object>> big = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            big.add(event(id, "e-" + i, "x".repeat(200), Map.of("variant", "y".repeat(2000))));
+        }
+        team().postJson(EVENTS, big)
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:likelab:problem:payload-too-large");
+    }
+
+    @Test
     void whenInjectionShapedFieldsThenRejectedOrTreatedAsData() {
         String id = team().running(Map.of());
         List<Map<String, Object>> batch = List.of(

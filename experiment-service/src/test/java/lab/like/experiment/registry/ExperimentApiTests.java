@@ -522,6 +522,34 @@ class ExperimentApiTests extends IntegrationTest {
                 .isEqualTo("{\"$where\": \"sleep(1000)\"}");
     }
 
+    @Test
+    void whenLifecycleCallCarriesAStaleIfMatchThen412AndNothingChanges() {
+        String id = team().create();
+        team().post()
+                .uri(PATH + "/" + id + "/start")
+                .header(HttpHeaders.IF_MATCH, "\"7\"")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(412)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:likelab:problem:precondition-failed");
+        team().get()
+                .uri(PATH + "/" + id)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DRAFT");
+        team().post()
+                .uri(PATH + "/" + id + "/start")
+                .header(HttpHeaders.IF_MATCH, "\"1\"")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, "\"2\"");
+    }
+
     private static Map<String, Object> withIterationOf(Object value) {
         var body = new java.util.HashMap<String, Object>(Api.validBody());
         body.put("iterationOf", value);
