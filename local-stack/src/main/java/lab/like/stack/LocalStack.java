@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar local-stack/target/local-stack.jar [--demo]}: starts Kafka, MongoDB and the three services,
@@ -41,31 +42,34 @@ public final class LocalStack {
         // Before the first logger is created: Kafka, MongoDB and launcher logs go to <data>/logs/local-stack.log.
         System.setProperty("likelab.log.dir", config.logDir().toString());
         progress("LIKE Lab local stack: data in " + config.dataDir() + ", logs in " + config.logDir());
-        Stack stack;
-        try {
-            stack = Stack.start(config, LocalStack::progress);
-        } catch (ServiceFailedException e) {
-            System.err.println("Start failed: " + e.getMessage() + ". Its last log lines:");
-            e.lastLogLines().forEach(line -> System.err.println("  | " + line));
-            exit(EXIT_FAILED, null);
-            return;
-        } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(LocalStack.class).error("Start failed", e);
-            exit(
-                    EXIT_FAILED,
-                    "Start failed: " + e + " (details in " + config.logDir().resolve("local-stack.log") + ")");
-            return;
-        }
+        Stack stack = new Stack(config, LocalStack::progress);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
+        // registered before anything starts, so Ctrl-C while starting also stops what was started
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            progress("Shutting down");
-                            stack.close();
-                            progress("Stopped; data kept in " + config.dataDir());
+                            shuttingDown.set(true);
+                            if (!stack.isClosed()) {
+                                progress("Shutting down");
+                                stack.close();
+                                progress("Stopped; data kept in " + config.dataDir());
+                            }
                             stopped.countDown();
                         },
                         "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            if (shuttingDown.get()) {
+                return; // Ctrl-C while starting: the shutdown hook is stopping everything; exit() would block
+            }
+            failed(config, e);
+            return;
+        }
+        if (shuttingDown.get()) {
+            return;
+        }
         Banner.lines(config, (System.nanoTime() - started) / 1e9).forEach(System.out::println);
         watchForCrashes(stack);
         if (config.demo()) {
@@ -108,6 +112,18 @@ public final class LocalStack {
                 }
             }));
         }
+    }
+
+    private static void failed(StackConfig config, Exception e) {
+        if (e instanceof ServiceFailedException failed) {
+            System.err.println("Start failed: " + failed.getMessage() + ". Its last log lines:");
+            failed.lastLogLines().forEach(line -> System.err.println("  | " + line));
+            exit(EXIT_FAILED, null);
+        }
+        org.slf4j.LoggerFactory.getLogger(LocalStack.class).error("Start failed", e);
+        exit(
+                EXIT_FAILED,
+                "Start failed: " + e + " (details in " + config.logDir().resolve("local-stack.log") + ")");
     }
 
     static void progress(String line) {

@@ -30,7 +30,8 @@ public final class Stack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private Path watchdogJar;
 
-    private Stack(StackConfig config, Consumer<String> progress) {
+    /** A stack that is not started yet: register {@link #close()} for shutdown first, then call {@link #start()}. */
+    public Stack(StackConfig config, Consumer<String> progress) {
         this.config = config;
         this.progress = progress;
         this.pidFile = new PidFile(config.dataDir());
@@ -39,11 +40,16 @@ public final class Stack implements AutoCloseable {
     /** Starts everything and waits until every service is ready; on failure stops what was started and throws. */
     public static Stack start(StackConfig config, Consumer<String> progress) throws Exception {
         Stack stack = new Stack(config, progress);
+        stack.start();
+        return stack;
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what was started and throws. */
+    public void start() throws Exception {
         try {
-            stack.startAll();
-            return stack;
+            startAll();
         } catch (Exception | Error e) {
-            stack.close();
+            close();
             throw e;
         }
     }
@@ -69,6 +75,9 @@ public final class Stack implements AutoCloseable {
             progress.accept("Using external Kafka " + config.kafkaBootstrapServers());
         }
         for (String name : SERVICES) {
+            if (closed.get()) {
+                throw new IllegalStateException("stopped while starting");
+            }
             services.put(name, ServiceProcess.start(spec(name)));
             progress.accept("Starting " + name + " on port " + port(name) + " (output: " + logFile(name) + ")");
         }
@@ -80,7 +89,7 @@ public final class Stack implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + config.startTimeout().toNanos();
         List<ServiceProcess> waiting = new ArrayList<>(pending);
-        while (!waiting.isEmpty()) {
+        while (!waiting.isEmpty() && !closed.get()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (service.isReady()) {
                     waiting.remove(service);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +119,7 @@ class LocalStackEndToEndTest {
                 .as("sticky")
                 .isEqualTo(assignment.json().path("variant").asText());
 
-        Traffic traffic = new Traffic(id);
+        SliceTraffic traffic = new SliceTraffic(id, subject -> assign(id, subject));
         for (int i = 0; i < 24; i++) {
             traffic.journey("citizen-" + i, i % 4, i % 6 == 5);
         }
@@ -138,7 +136,7 @@ class LocalStackEndToEndTest {
     @Test
     void whenMetricsServiceIsKilledAndStartedAgainThenNoCountIsLostAndNewEventsCount() throws Exception {
         String id = createAndStart("Crash recovery");
-        Traffic traffic = new Traffic(id);
+        SliceTraffic traffic = new SliceTraffic(id, subject -> assign(id, subject));
         for (int i = 0; i < 12; i++) {
             traffic.journey("resident-" + i, i % 4, false);
         }
@@ -206,18 +204,19 @@ class LocalStackEndToEndTest {
     }
 
     /** Polls the results until every variant's counts equal the expected ones, or fails with the last answer. */
-    private void awaitResults(String id, Map<String, Counts> expected) {
+    private void awaitResults(String id, Map<String, SliceTraffic.Counts> expected) {
         Instant deadline = Instant.now().plus(RESULTS_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             try {
                 Response results = gateway.get("/api/v1/experiments/" + id + "/results", "dev-analyst-key");
                 last = results.status() + " " + results.abbreviated();
-                if (results.status() == 200 && Counts.of(results.json()).equals(expected)) {
+                if (results.status() == 200
+                        && SliceTraffic.Counts.of(results.json()).equals(expected)) {
                     return;
                 }
                 if (results.status() == 200) {
-                    last = "counts " + Counts.of(results.json()) + " from " + results.abbreviated();
+                    last = "counts " + SliceTraffic.Counts.of(results.json()) + " from " + results.abbreviated();
                 }
             } catch (RuntimeException e) {
                 last = e.toString();
@@ -235,87 +234,6 @@ class LocalStackEndToEndTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The counts the results must show for one variant. */
-    record Counts(long subjects, long starters, long completers, long completions) {
-
-        static Map<String, Counts> of(JsonNode results) {
-            Map<String, Counts> counts = new HashMap<>();
-            for (JsonNode v : results.path("variants")) {
-                Counts c = new Counts(
-                        v.path("subjects").asLong(),
-                        v.path("starters").asLong(),
-                        v.path("completers").asLong(),
-                        v.path("completions").asLong());
-                if (!c.equals(new Counts(0, 0, 0, 0))) {
-                    counts.put(v.path("variant").asText(), c);
-                }
-            }
-            return counts;
-        }
-
-        Counts plus(boolean starter, boolean completer, long moreCompletions) {
-            return new Counts(
-                    subjects + 1,
-                    starters + (starter ? 1 : 0),
-                    completers + (completer ? 1 : 0),
-                    completions + moreCompletions);
-        }
-    }
-
-    /** Usage events of citizens with known variants, and the counts they must produce. */
-    private final class Traffic {
-        final String id;
-        final List<Map<String, Object>> events = new ArrayList<>();
-        final Map<String, Counts> expected = new HashMap<>();
-
-        Traffic(String id) {
-            this.id = id;
-        }
-
-        /**
-         * Kinds: 0 only sees the page, 1 starts and leaves, 2 starts and completes, 3 completes without a start
-         * event (a completion implies a start). Without variant, the service must assign the same one.
-         */
-        void journey(String subject, int kind, boolean withoutVariant) {
-            String variant = assign(id, subject);
-            Instant at = Instant.now().minusSeconds(120);
-            add(subject, variant, "exposure", at, withoutVariant);
-            if (kind == 1 || kind == 2) {
-                add(subject, variant, "start", at.plusSeconds(5), withoutVariant);
-            }
-            if (kind == 1) {
-                add(subject, variant, "abandon", at.plusSeconds(30), withoutVariant);
-            }
-            if (kind == 2 || kind == 3) {
-                add(subject, variant, "complete", at.plusSeconds(60), withoutVariant)
-                        .put("durationMs", 55_000);
-            }
-            Counts before = expected.getOrDefault(variant, new Counts(0, 0, 0, 0));
-            expected.put(variant, before.plus(kind >= 1, kind >= 2, kind >= 2 ? 1 : 0));
-        }
-
-        /** The last event sent again with the same eventId: it must count once. */
-        void duplicateOfLast() {
-            events.add(new HashMap<>(events.get(events.size() - 1)));
-        }
-
-        private Map<String, Object> add(
-                String subject, String variant, String type, Instant at, boolean withoutVariant) {
-            Map<String, Object> event = new HashMap<>();
-            event.put("eventId", UUID.randomUUID().toString());
-            event.put("experimentId", id);
-            event.put("subjectId", subject);
-            if (!withoutVariant) {
-                event.put("variant", variant);
-            }
-            event.put("type", type);
-            event.put("channel", "web");
-            event.put("occurredAt", at.toString());
-            events.add(event);
-            return event;
         }
     }
 }
