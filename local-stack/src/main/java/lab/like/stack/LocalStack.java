@@ -1,5 +1,6 @@
 package lab.like.stack;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,6 @@ public final class LocalStack {
     private LocalStack() {}
 
     public static void main(String[] args) throws InterruptedException {
-        long started = System.nanoTime();
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(StackConfig.usage());
             return;
@@ -70,7 +70,8 @@ public final class LocalStack {
         if (shuttingDown.get()) {
             return;
         }
-        Banner.lines(config, (System.nanoTime() - started) / 1e9).forEach(System.out::println);
+        Banner.lines(config, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)
+                .forEach(System.out::println);
         watchForCrashes(stack);
         if (config.demo()) {
             Thread demo = new Thread(new DemoTraffic(config, LocalStack::progress), "demo-traffic");

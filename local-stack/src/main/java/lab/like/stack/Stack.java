@@ -89,7 +89,15 @@ public final class Stack implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + config.startTimeout().toNanos();
         List<ServiceProcess> waiting = new ArrayList<>(pending);
+        long nextNote = start + Duration.ofSeconds(20).toNanos();
         while (!waiting.isEmpty() && !closed.get()) {
+            if (System.nanoTime() > nextNote) {
+                progress.accept("Still waiting for "
+                        + String.join(
+                                ", ", waiting.stream().map(ServiceProcess::name).toList())
+                        + String.format(" (%.0f s)", (System.nanoTime() - start) / 1e9));
+                nextNote += Duration.ofSeconds(20).toNanos();
+            }
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (service.isReady()) {
                     waiting.remove(service);
