@@ -15,6 +15,9 @@ public interface Outbox {
     /** The current definition, if a publication of it is pending. */
     Mono<Experiment> findIfPending(ExperimentId id);
 
+    /** The current definition, pending or not. */
+    Mono<Experiment> findCurrent(ExperimentId id);
+
     /** Clears the marker only if it still names {@code version}: a newer change stays pending. */
     Mono<Boolean> markPublished(ExperimentId id, long version);
 }

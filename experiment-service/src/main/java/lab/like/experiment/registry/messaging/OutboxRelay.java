@@ -71,10 +71,23 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     private Mono<Void> relay(ExperimentId id) {
         queued.remove(id);
         return outbox.findIfPending(id)
-                .flatMap(experiment ->
-                        publish(experiment).then(outbox.markPublished(experiment.id(), experiment.version())))
+                .flatMap(experiment -> publish(experiment)
+                        .then(outbox.markPublished(experiment.id(), experiment.version()))
+                        .flatMap(cleared -> cleared ? Mono.empty() : republishIfNewer(experiment)))
                 .doOnError(e -> log.warn("publishing experiment {} failed, left pending: {}", id, e.toString()))
                 .onErrorComplete()
+                .then();
+    }
+
+    /**
+     * The experiment changed while we published (possibly relayed by another instance, whose newer record may
+     * have landed before ours): publish the current definition once more, so that the last record on the
+     * topic from this producer is never older than the stored one.
+     */
+    private Mono<Void> republishIfNewer(Experiment published) {
+        return outbox.findCurrent(published.id())
+                .filter(current -> current.version() > published.version())
+                .flatMap(current -> publish(current).then(outbox.markPublished(current.id(), current.version())))
                 .then();
     }
 

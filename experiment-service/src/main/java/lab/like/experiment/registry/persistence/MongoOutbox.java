@@ -45,6 +45,11 @@ class MongoOutbox implements Outbox {
     }
 
     @Override
+    public Mono<Experiment> findCurrent(ExperimentId id) {
+        return mongo.findById(id.value(), ExperimentDocument.class).map(ExperimentDocument::toExperiment);
+    }
+
+    @Override
     public Mono<Boolean> markPublished(ExperimentId id, long version) {
         Query query = Query.query(
                 where("_id").is(id.value()).and(ExperimentDocument.PENDING).is(version));
