@@ -17,11 +17,15 @@ import lab.like.experiment.support.IntegrationTest;
 import lab.like.experiment.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EventIngestionTests extends IntegrationTest {
 
     private static final String EVENTS = "/api/v1/events";
@@ -33,7 +37,7 @@ class EventIngestionTests extends IntegrationTest {
     MeterRegistry meters;
 
     @Test
-    void whenMixedBatchThenValidEventsPublishedPseudonymisedAndInvalidOnesExplained() {
+    void whenMixedBatchThenValidEventsPublishedPseudonymisedAndInvalidOnesExplained(CapturedOutput logs) {
         String id = team().running(Map.of());
         String subject = "citizen-" + UUID.randomUUID();
         double acceptedBefore = meters.counter("likelab.events.accepted").count();
@@ -103,6 +107,7 @@ class EventIngestionTests extends IntegrationTest {
                         - unknownVariantBefore)
                 .isEqualTo(1);
         assertThat(meters.get("likelab.events.publish").timer().count()).isPositive();
+        assertThat(logs.getAll()).doesNotContain(subject);
     }
 
     @Test

@@ -550,6 +550,29 @@ class ExperimentApiTests extends IntegrationTest {
                 .valueEquals(HttpHeaders.ETAG, "\"2\"");
     }
 
+    @Test
+    void whenRouteOrMethodIsUnknownThenProblemDocument() {
+        team().get()
+                .uri("/api/v1/nothing-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:likelab:problem:not-found");
+        team().patch()
+                .uri(PATH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private static Map<String, Object> withIterationOf(Object value) {
         var body = new java.util.HashMap<String, Object>(Api.validBody());
         body.put("iterationOf", value);
