@@ -23,6 +23,8 @@ public final class DemoTraffic implements Runnable {
     static final String ANALYST_KEY = "dev-analyst-key";
     private static final Duration REPORT_EVERY = Duration.ofSeconds(20);
     private static final int MAX_TICKS_IN_FLIGHT = 4;
+    /** Exposure, most start, most of those complete or abandon, some give feedback. */
+    private static final double EVENTS_PER_JOURNEY = 2.7;
 
     private final GatewayClient gateway;
     private final int eventsPerSecond;
@@ -106,7 +108,7 @@ public final class DemoTraffic implements Runnable {
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (Map.Entry<DemoPilot, String> entry : pilots.entrySet()) {
             int citizens = Math.max(
-                    1, (int) Math.round(eventsPerSecond * entry.getKey().share() / 3.2));
+                    1, (int) Math.round(eventsPerSecond * entry.getKey().share() / EVENTS_PER_JOURNEY));
             inFlight.add(sendCitizens(entry.getKey(), entry.getValue(), citizens));
         }
         return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
