@@ -22,7 +22,10 @@ public final class Aggregate {
     long satisfiedResponses;
     long scoreSum;
     long lastEventTimestamp;
+    // The sketch is decoded only when it changes or quantiles are read; otherwise its encoding is carried over
+    // untouched, so counting an event that is not a timed completion never decodes or re-encodes it.
     DDSketch durations;
+    byte[] encodedDurations;
 
     public static Aggregate empty() {
         return new Aggregate();
@@ -39,7 +42,10 @@ public final class Aggregate {
         if (event.type() == EventType.COMPLETE) {
             completions++;
             if (event.channel().digital()) digitalCompletions++;
-            if (event.durationMs() != null) sketch().accept(event.durationMs());
+            if (event.durationMs() != null) {
+                sketch().accept(event.durationMs());
+                encodedDurations = null;
+            }
         } else if (event.type() == EventType.FEEDBACK) {
             feedbackResponses++;
             scoreSum += event.score();
@@ -60,16 +66,36 @@ public final class Aggregate {
         satisfiedResponses += other.satisfiedResponses;
         scoreSum += other.scoreSum;
         lastEventTimestamp = Math.max(lastEventTimestamp, other.lastEventTimestamp);
-        if (other.durations != null && !other.durations.isEmpty()) sketch().mergeWith(other.durations);
+        if (other.hasDurations()) {
+            sketch().mergeWith(other.sketch());
+            encodedDurations = null;
+        }
     }
 
     DDSketch sketch() {
-        if (durations == null) durations = DDSketches.unboundedDense(RELATIVE_ACCURACY);
+        if (durations == null) {
+            durations = encodedDurations != null && encodedDurations.length > 0
+                    ? AggregateCodec.decodeSketch(encodedDurations, 0, encodedDurations.length)
+                    : DDSketches.unboundedDense(RELATIVE_ACCURACY);
+        }
         return durations;
     }
 
+    boolean hasDurations() {
+        return (encodedDurations != null && encodedDurations.length > 0) || (durations != null && !durations.isEmpty());
+    }
+
+    byte[] encodedSketch() {
+        if (encodedDurations == null) {
+            encodedDurations =
+                    durations == null || durations.isEmpty() ? new byte[0] : AggregateCodec.sketchBytes(durations);
+        }
+        return encodedDurations;
+    }
+
     public Totals totals() {
-        boolean noDurations = durations == null || durations.isEmpty();
+        boolean noDurations = !hasDurations();
+        DDSketch sketch = noDurations ? null : sketch();
         return new Totals(
                 version,
                 subjects,
@@ -81,10 +107,10 @@ public final class Aggregate {
                 feedbackResponses,
                 satisfiedResponses,
                 scoreSum,
-                noDurations ? null : Math.round(durations.getValueAtQuantile(0.5)),
-                noDurations ? null : Math.round(durations.getValueAtQuantile(0.9)),
+                noDurations ? null : Math.round(sketch.getValueAtQuantile(0.5)),
+                noDurations ? null : Math.round(sketch.getValueAtQuantile(0.9)),
                 lastEventTimestamp,
-                noDurations ? new byte[0] : AggregateCodec.sketchBytes(durations));
+                encodedSketch());
     }
 
     /** An immutable snapshot of the totals, with the duration quantiles and the serialized sketch. */

@@ -17,7 +17,7 @@ public final class AggregateCodec {
     private AggregateCodec() {}
 
     public static byte[] encode(Aggregate a) {
-        byte[] sketch = a.durations == null || a.durations.isEmpty() ? new byte[0] : sketchBytes(a.durations);
+        byte[] sketch = a.encodedSketch();
         ByteBuffer buffer = ByteBuffer.allocate(FIXED + sketch.length);
         buffer.put(FORMAT)
                 .putLong(a.version)
@@ -50,7 +50,8 @@ public final class AggregateCodec {
         a.satisfiedResponses = buffer.getLong();
         a.scoreSum = buffer.getLong();
         a.lastEventTimestamp = buffer.getLong();
-        if (bytes.length > FIXED) a.durations = decodeSketch(bytes, FIXED, bytes.length - FIXED);
+        a.encodedDurations =
+                bytes.length > FIXED ? java.util.Arrays.copyOfRange(bytes, FIXED, bytes.length) : new byte[0];
         return a;
     }
 

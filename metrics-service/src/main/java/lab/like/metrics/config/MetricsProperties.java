@@ -13,7 +13,7 @@ public record MetricsProperties(
         @DefaultValue("./data/metrics-streams") String stateDir,
         @DefaultValue("likelab-metrics") String applicationId,
         @DefaultValue("300ms") Duration emitInterval,
-        @DefaultValue("100ms") Duration commitInterval,
+        @DefaultValue("250ms") Duration commitInterval,
         @DefaultValue("31d") Duration dedupRetention,
         @DefaultValue("1h") Duration purgeInterval,
         @DefaultValue("-1") int replicationFactor,
