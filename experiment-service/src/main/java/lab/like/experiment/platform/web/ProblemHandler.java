@@ -67,12 +67,9 @@ class ProblemHandler {
         if (hasCause(e, DataBufferLimitException.class)) {
             return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large"));
         }
-        String what = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
-                ? e.getMethodParameter().getParameterName()
-                : "body";
         String detail = e.getReason() == null ? "the request is malformed" : e.getReason();
         return respond(Problems.validation(
-                "Malformed request: " + detail, List.of(new FieldError(what, "is missing or not valid JSON"))));
+                "Malformed request: " + detail, List.of(new FieldError("body", "is missing or not valid JSON"))));
     }
 
     @ExceptionHandler
@@ -82,11 +79,10 @@ class ProblemHandler {
             return failure(e);
         }
         String detail = e.getReason() != null ? e.getReason() : status.getReasonPhrase();
-        ResponseEntity<ProblemDetail> response = respond(Problems.of(status, detail));
         return ResponseEntity.status(status)
                 .headers(e.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(response.getBody());
+                .body(Problems.of(status, detail));
     }
 
     @ExceptionHandler
