@@ -184,6 +184,10 @@ class AggregationIntegrationTest {
         expected.values().forEach(c -> c.remove("events"));
         assertThat(actual).isEqualTo(expected);
         assertThat(results.path("variants").size()).isEqualTo(3);
+        assertThat(results.path("comparisons").size()).isEqualTo(4); // 2 treatments x (primary + 1 guardrail)
+        assertThat(results.path("srm").path("pValue").isNumber()).isTrue();
+        assertThat(results.path("recommendation").path("outcome").asString())
+                .isIn("KEEP_RUNNING", "STOP", "SCALE", "ITERATE");
 
         var expectedDaily = Scenario.expected(sent, true);
         expectedDaily.values().forEach(c -> {
