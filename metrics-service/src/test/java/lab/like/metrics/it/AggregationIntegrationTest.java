@@ -354,6 +354,32 @@ class AggregationIntegrationTest {
     }
 
     @Test
+    void whenStreamingResultsThenFirstEventIsTheCurrentDocument() {
+        Scenario streamed =
+                new Scenario("exp-sse-" + UUID.randomUUID(), "demo", List.of("control", "b"), List.of(50, 50));
+        publish(streamed, "RUNNING");
+        var first = http.get()
+                .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
+                .header(ORG, "demo")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .blockFirst(Duration.ofSeconds(20));
+        assertThat(Scenario.JSON.readTree(first).path("experimentId").asString())
+                .isEqualTo(streamed.experimentId);
+        http.get()
+                .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
+                .header(ORG, "other")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void whenNoOrganisationHeaderThenUnauthorizedProblem() {
         http.get()
                 .uri("/api/v1/experiments/x/results")

@@ -1,16 +1,19 @@
 package lab.like.metrics.results.web;
 
+import java.time.Duration;
 import lab.like.metrics.results.DailyResults;
 import lab.like.metrics.results.Results;
 import lab.like.metrics.results.ResultsService;
 import lab.like.metrics.web.MissingOrganisationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** GET results and daily counts; tenancy comes from the gateway's organisation header. */
@@ -20,6 +23,8 @@ class ResultsController {
 
     static final String ORGANISATION = "X-LikeLab-Organisation";
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    static final Duration STREAM_POLL = Duration.ofSeconds(1);
 
     private final ResultsService service;
 
@@ -43,6 +48,24 @@ class ResultsController {
             @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
         return service.daily(id, required(org))
                 .map(d -> ResponseEntity.ok().contentType(CSV).body(d.toCsv()));
+    }
+
+    /** The results document now and whenever events are counted or the status changes (polled, 1 s). */
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Results>> stream(
+            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
+        String organisation = required(org);
+        return service.results(id, organisation)
+                .flatMapMany(first -> Flux.concat(
+                        Flux.just(first),
+                        Flux.interval(STREAM_POLL)
+                                .onBackpressureDrop()
+                                .concatMap(tick -> service.results(id, organisation))))
+                .distinctUntilChanged(r -> r.status() + "|" + r.eventsCounted())
+                .map(r -> ServerSentEvent.builder(r)
+                        .event("results")
+                        .id(Long.toString(r.eventsCounted()))
+                        .build());
     }
 
     private static String required(String organisation) {
