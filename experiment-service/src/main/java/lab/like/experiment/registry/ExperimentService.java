@@ -1,5 +1,6 @@
 package lab.like.experiment.registry;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,13 +33,19 @@ public class ExperimentService {
     private final PublicationTrigger publication;
     private final ExperimentLookup lookup;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ExperimentService(
-            ExperimentRepository repository, PublicationTrigger publication, ExperimentLookup lookup, Clock clock) {
+            ExperimentRepository repository,
+            PublicationTrigger publication,
+            ExperimentLookup lookup,
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.publication = publication;
         this.lookup = lookup;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Mono<Experiment> create(Caller caller, JsonNode body) {
@@ -60,46 +67,57 @@ public class ExperimentService {
     }
 
     public Mono<ExperimentDetails> patch(Caller caller, ExperimentId id, JsonNode patch, Long ifMatch) {
-        return change(caller, id, ifMatch, current -> {
-                    ExperimentSpec next =
-                            SpecParser.parse(MergePatch.apply(SpecJson.toNode(current.spec()), patch), Set.of());
-                    Experiment revised = current.revise(next, clock);
-                    return checkIterationOf(current.organisation(), next, current.id())
-                            .thenReturn(revised);
-                })
+        return change(
+                        caller,
+                        id,
+                        ifMatch,
+                        current -> {
+                            ExperimentSpec next = SpecParser.parse(
+                                    MergePatch.apply(SpecJson.toNode(current.spec()), patch), Set.of());
+                            Experiment revised = current.revise(next, clock);
+                            return checkIterationOf(current.organisation(), next, current.id())
+                                    .thenReturn(revised);
+                        },
+                        Function.identity())
                 .flatMap(this::details);
     }
 
     public Mono<ExperimentDetails> transition(
             Caller caller, ExperimentId id, Long ifMatch, Function<Experiment, Transition> action) {
-        return change(caller, id, ifMatch, current -> {
-                    Transition transition = action.apply(current);
-                    log.info(
-                            "experiment {}: {}",
-                            id,
-                            transition.event().getClass().getSimpleName());
-                    return Mono.just(transition.experiment());
+        return change(caller, id, ifMatch, current -> Mono.just(action.apply(current)), Transition::experiment)
+                .doOnNext(transition -> {
+                    String event = transition.event().getClass().getSimpleName();
+                    log.info("experiment {}: {}", id, event);
+                    meters.counter("likelab.experiments.transitions", "event", event)
+                            .increment();
                 })
+                .map(Transition::experiment)
                 .flatMap(this::details);
     }
 
-    private Mono<Experiment> change(
-            Caller caller, ExperimentId id, Long ifMatch, Function<Experiment, Mono<Experiment>> change) {
-        Mono<Experiment> attempt = visible(caller, id).flatMap(current -> {
+    private <T> Mono<T> change(
+            Caller caller,
+            ExperimentId id,
+            Long ifMatch,
+            Function<Experiment, Mono<T>> change,
+            Function<T, Experiment> newState) {
+        Mono<T> attempt = visible(caller, id).flatMap(current -> {
             if (ifMatch != null && ifMatch != current.version()) {
                 return Mono.error(new StaleVersionException(current.version()));
             }
-            return change.apply(current)
-                    .flatMap(next -> next == current
-                            ? Mono.just(current)
-                            : repository
-                                    .replace(next, current.version())
-                                    .flatMap(won -> won
-                                            ? Mono.just(next).doOnNext(this::changed)
-                                            : Mono.error(
-                                                    ifMatch != null
-                                                            ? new StaleVersionException(null)
-                                                            : new LostRaceException())));
+            return change.apply(current).flatMap(result -> {
+                Experiment next = newState.apply(result);
+                if (next == current) {
+                    return Mono.just(result);
+                }
+                return repository.replace(next, current.version()).flatMap(won -> {
+                    if (won) {
+                        changed(next);
+                        return Mono.just(result);
+                    }
+                    return Mono.error(ifMatch != null ? new StaleVersionException(null) : new LostRaceException());
+                });
+            });
         });
         return Mono.defer(() -> attempt)
                 .retryWhen(Retry.max(ATTEMPTS - 1)

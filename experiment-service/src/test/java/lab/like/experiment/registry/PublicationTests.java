@@ -87,10 +87,29 @@ class PublicationTests extends IntegrationTest {
 
     @Test
     void whenMetersAreReadThenTheyCarryTheApplicationTag() {
+        double before = meters.counter("likelab.experiments.transitions", "event", "ExperimentStarted")
+                .count();
+        team().running(Map.of());
+        assertThat(meters.counter("likelab.experiments.transitions", "event", "ExperimentStarted")
+                        .count())
+                .isEqualTo(before + 1);
         assertThat(meters.get("likelab.outbox.pending").gauge().getId().getTag("application"))
                 .isEqualTo("experiment-service");
         assertThat(meters.get("likelab.events.accepted").counter().getId().getTag("application"))
                 .isEqualTo("experiment-service");
+    }
+
+    @Test
+    void whenPrometheusScrapesThenDomainMetersAppearWithTheApplicationTag() {
+        web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("likelab_outbox_pending{application=\"experiment-service\"}")
+                        .contains("likelab_events_accepted_total{application=\"experiment-service\"}"));
     }
 
     @Test
