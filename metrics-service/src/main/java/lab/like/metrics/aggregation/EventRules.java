@@ -1,8 +1,8 @@
 package lab.like.metrics.aggregation;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -140,8 +140,9 @@ public final class EventRules {
         String text = text(node, "occurredAt");
         if (text == null) return null;
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
+            Instant fast = IsoInstants.parseSimple(text);
+            return fast != null ? fast : Instant.parse(text);
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -65,6 +65,12 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     @Override
+    public void close() {
+        if (counter != null) counter.forgetLive();
+        definitions.clear();
+    }
+
+    @Override
     public void process(Record<byte[], byte[]> record) {
         Verdict verdict = verdict(record);
         if (verdict instanceof Verdict.Rejected rejected) {

@@ -46,11 +46,13 @@ final class AggregationTopology {
                 "usage-events-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.usageEvents());
         topology.addProcessor(
                 "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
-        topology.addStateStore(persistent(DEDUP, Serdes.Long()), "aggregator");
-        topology.addStateStore(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), "aggregator");
-        topology.addStateStore(persistent(DAY_SUBJECT_FLAGS, Serdes.ByteArray()), "aggregator");
-        topology.addStateStore(persistent(AGGREGATES, Serdes.ByteArray()), "aggregator");
-        topology.addStateStore(persistent(DIRTY, Serdes.ByteArray()), "aggregator");
+        // one entry per event or subject: a record cache would only add work before the same write
+        topology.addStateStore(persistent(DEDUP, Serdes.Long(), false), "aggregator");
+        topology.addStateStore(persistent(SUBJECT_FLAGS, Serdes.ByteArray(), false), "aggregator");
+        topology.addStateStore(persistent(DAY_SUBJECT_FLAGS, Serdes.ByteArray(), false), "aggregator");
+        // few, hot keys: the cache collapses their many writes into one per commit
+        topology.addStateStore(persistent(AGGREGATES, Serdes.ByteArray(), true), "aggregator");
+        topology.addStateStore(persistent(DIRTY, Serdes.ByteArray(), true), "aggregator");
         topology.addSink(
                 DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
         topology.addSink(
@@ -63,10 +65,10 @@ final class AggregationTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
-            String name, org.apache.kafka.common.serialization.Serde<V> valueSerde) {
-        // changelogged (restored after a crash) and cached (writes to one key collapse per commit)
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
-                .withCachingEnabled()
+            String name, org.apache.kafka.common.serialization.Serde<V> valueSerde, boolean cached) {
+        // always changelogged: restored after a crash, rolled back with the transaction
+        var builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
                 .withLoggingEnabled(java.util.Map.of());
+        return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
 }

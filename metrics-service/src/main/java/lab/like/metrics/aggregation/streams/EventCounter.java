@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lab.like.metrics.aggregation.Aggregate;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.AggregateKey;
@@ -21,12 +23,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class EventCounter {
 
     private static final byte[] MARK = new byte[0];
+    private static final int LIVE_AGGREGATES = 10_000;
 
     private final KeyValueStore<String, Long> dedup;
     private final KeyValueStore<String, byte[]> subjectFlags;
     private final KeyValueStore<String, byte[]> daySubjectFlags;
     private final KeyValueStore<String, byte[]> aggregates;
     private final KeyValueStore<String, byte[]> dirty;
+    // Write-through copy of recently used aggregates, so a hot aggregate is not decoded for every event. It
+    // always equals what this task last wrote to the store; it is dropped whenever the processor is
+    // (re)initialised or closed, which is when Kafka Streams may roll the store back underneath it.
+    private final Map<String, Aggregate> live = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
+            return size() > LIVE_AGGREGATES;
+        }
+    };
 
     EventCounter(
             KeyValueStore<String, Long> dedup,
@@ -43,12 +55,13 @@ final class EventCounter {
 
     /** Counts the event unless its experimentId + eventId was seen before; true when counted. */
     boolean count(CountableEvent event, long recordTimestamp, long now) {
-        String dedupKey = event.experimentId() + '\n' + event.eventId();
+        // the distinguishing part first: keys compare faster in RocksDB than behind a long shared prefix
+        String dedupKey = event.eventId() + '\n' + event.experimentId();
         if (dedup.get(dedupKey) != null) return false;
         dedup.put(dedupKey, now);
         int eventFlags = SubjectFlags.of(event.type());
         String day = event.day().toString();
-        String subject = event.experimentId() + '|' + event.variant() + '|' + event.subjectHash();
+        String subject = event.subjectHash() + '|' + event.experimentId() + '|' + event.variant();
         int newTotal = flag(subjectFlags, subject, eventFlags);
         int newDay = flag(daySubjectFlags, day + '|' + subject, eventFlags);
         add(AggregateKey.total(event.experimentId(), event.variant()), event, newTotal, recordTimestamp);
@@ -66,8 +79,12 @@ final class EventCounter {
 
     private void add(AggregateKey key, CountableEvent event, int newFlags, long recordTimestamp) {
         String id = key.asString();
-        byte[] stored = aggregates.get(id);
-        Aggregate aggregate = stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
+        Aggregate aggregate = live.get(id);
+        if (aggregate == null) {
+            byte[] stored = aggregates.get(id);
+            aggregate = stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
+            live.put(id, aggregate);
+        }
         aggregate.count(event, newFlags, recordTimestamp);
         aggregates.put(id, AggregateCodec.encode(aggregate));
         dirty.put(id, MARK);
@@ -83,8 +100,14 @@ final class EventCounter {
     }
 
     Aggregate aggregate(String key) {
+        Aggregate cached = live.get(key);
+        if (cached != null) return cached;
         byte[] stored = aggregates.get(key);
         return stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
+    }
+
+    void forgetLive() {
+        live.clear();
     }
 
     void clean(String key) {
