@@ -380,6 +380,37 @@ class AggregationIntegrationTest {
     }
 
     @Test
+    void whenAnOlderDefinitionArrivesLateThenTheNewestVersionStays() {
+        Scenario late = new Scenario("exp-late-" + UUID.randomUUID(), "demo", List.of("control", "b"), List.of(50, 50));
+        publish(late, "RUNNING");
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("DRAFT", 2));
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("PAUSED", 5));
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("RUNNING", 4));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/experiments/" + late.experimentId + "/results", "demo")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("PAUSED"));
+        // the global store agrees: a raw event for the (paused) experiment is dead-lettered, never counted
+        TestInfra.send(
+                producer,
+                "usage-events",
+                late.experimentId,
+                ("{\"eventId\":\"p-1\",\"experimentId\":\""
+                                + late.experimentId + "\",\"subjectId\":\"s\",\"type\":\"start\",\"occurredAt\":\""
+                                + Instant.now() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        TestInfra.send(
+                producer,
+                "usage-events",
+                late.experimentId,
+                late.json(new Scenario.Sent("p-2", "s", "b", "start", "web", Instant.now(), null, null), 2));
+        producer.flush();
+        awaitCounted(late.experimentId, 1);
+    }
+
+    @Test
     void whenNoOrganisationHeaderThenUnauthorizedProblem() {
         http.get()
                 .uri("/api/v1/experiments/x/results")

@@ -60,6 +60,10 @@ final class Scenario {
     }
 
     byte[] experimentJson(String status) {
+        return experimentJson(status, 3);
+    }
+
+    byte[] experimentJson(String status, long version) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", experimentId);
         e.put("organisation", organisation);
@@ -75,7 +79,7 @@ final class Scenario {
         e.put("minimumStarters", 100);
         e.put("status", status);
         e.put("salt", salt);
-        e.put("version", 3);
+        e.put("version", version);
         e.put("schemaVersion", 1);
         return JSON.writeValueAsBytes(e);
     }

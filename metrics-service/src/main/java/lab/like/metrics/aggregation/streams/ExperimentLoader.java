@@ -4,9 +4,16 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps the raw experiment JSON per id in the global store; a tombstone removes it. */
+/**
+ * Keeps the raw experiment JSON per id in the global store; a tombstone removes it. Definitions are published
+ * at least once per change and may arrive out of order, so an older {@code version} never replaces a newer one.
+ */
 final class ExperimentLoader implements Processor<String, byte[], Void, Void> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private KeyValueStore<String, byte[]> store;
 
@@ -20,8 +27,19 @@ final class ExperimentLoader implements Processor<String, byte[], Void, Void> {
         if (record.key() == null) return;
         if (record.value() == null) {
             store.delete(record.key());
-        } else {
+            return;
+        }
+        byte[] current = store.get(record.key());
+        if (current == null || version(record.value()) >= version(current)) {
             store.put(record.key(), record.value());
+        }
+    }
+
+    static long version(byte[] json) {
+        try {
+            return JSON.readTree(json).path("version").asLong(0);
+        } catch (JacksonException e) {
+            return -1;
         }
     }
 }

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Copies committed aggregate totals ({@code kpi-aggregates}, read_committed) and experiment definitions
  * ({@code experiments}) into MongoDB as versioned bulk upserts, one bulk write per poll. It runs on its own
  * thread and waits for each bulk write before committing offsets: at-least-once delivery into idempotent
- * writes. Aggregate versions are event counts; experiment versions are the record offsets in the compacted topic.
+ * writes. Aggregate versions are event counts; experiment versions are the experiments' own {@code version}.
  */
 @Component
 class AggregateWriter implements SmartLifecycle {
@@ -119,15 +119,16 @@ class AggregateWriter implements SmartLifecycle {
         } else if (record.value() == null) {
             experiments.put(record.key(), null);
         } else {
+            // published at least once per change, possibly out of order: the highest version wins
             ExperimentJson.parse(json.readTree(record.value()))
-                    .map(e -> AggregateDocuments.experiment(e).append("version", record.offset()))
-                    .ifPresent(doc -> experiments.put(record.key(), doc));
+                    .map(AggregateDocuments::experiment)
+                    .ifPresent(doc -> newest(experiments, record.key(), doc));
         }
     }
 
     private static void newest(Map<String, Document> batch, String id, Document doc) {
         Document seen = batch.get(id);
-        if (seen == null || seen.getLong("version") < doc.getLong("version")) batch.put(id, doc);
+        if (seen == null || seen.getLong("version") <= doc.getLong("version")) batch.put(id, doc);
     }
 
     private Properties consumerConfig() {
