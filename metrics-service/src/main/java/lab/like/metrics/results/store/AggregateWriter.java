@@ -62,8 +62,23 @@ class AggregateWriter implements SmartLifecycle {
     }
 
     private void run() {
+        while (running) {
+            try {
+                consume();
+            } catch (WakeupException e) {
+                if (running) log.warn("aggregate writer woken up unexpectedly; restarting it");
+            } catch (RuntimeException e) {
+                // e.g. MongoDB unreachable at start: keep trying, never leave the results unwritten for good
+                log.error("aggregate writer failed; restarting it", e);
+                pause();
+            }
+        }
+    }
+
+    private void consume() {
         try (var kafka = new KafkaConsumer<String, byte[]>(consumerConfig())) {
             consumer = kafka;
+            if (!running) return;
             mongo.ensureIndexes().block(properties.writer().writeTimeout());
             kafka.subscribe(List.of(
                     properties.topics().aggregates(), properties.topics().experiments()));
@@ -74,6 +89,8 @@ class AggregateWriter implements SmartLifecycle {
                 try {
                     write(records);
                     kafka.commitSync();
+                } catch (WakeupException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     log.warn("writing aggregates to MongoDB failed; retrying the batch", e);
                     records.partitions()
@@ -82,10 +99,8 @@ class AggregateWriter implements SmartLifecycle {
                     pause();
                 }
             }
-        } catch (WakeupException e) {
-            if (running) throw e;
-        } catch (RuntimeException e) {
-            log.error("aggregate writer stopped", e);
+        } finally {
+            consumer = null;
         }
     }
 
@@ -139,6 +154,8 @@ class AggregateWriter implements SmartLifecycle {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.writer().maxPollRecords());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.putAll(properties.writer().consumerOverrides());
