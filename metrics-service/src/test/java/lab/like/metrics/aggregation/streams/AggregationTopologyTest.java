@@ -1,0 +1,144 @@
+package lab.like.metrics.aggregation.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import lab.like.metrics.aggregation.AggregateMessage;
+import lab.like.metrics.aggregation.EventRules;
+import lab.like.metrics.aggregation.Pseudonymiser;
+import lab.like.metrics.config.MetricsProperties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The topology on the test driver with a controllable wall clock: late duplicates, purging, emission. */
+class AggregationTopologyTest {
+
+    static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    static final String EXP = "exp-1";
+    static final String HASH = "AAAAAAAAAAAAAAAAAAAAAA";
+
+    final JsonMapper json = JsonMapper.builder().build();
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> events;
+    TestOutputTopic<byte[], byte[]> aggregates;
+
+    @BeforeEach
+    void setUp() {
+        var properties = new MetricsProperties(
+                "unused:9092",
+                "secret",
+                "unused",
+                "topology-test",
+                Duration.ofMillis(300),
+                Duration.ofMillis(100),
+                Duration.ofDays(31),
+                Duration.ofHours(1),
+                -1,
+                1,
+                1_000_000,
+                new MetricsProperties.Topics("usage-events", "experiments", "usage-events.dlt", "kpi-aggregates", 3),
+                new MetricsProperties.Writer("w", Duration.ofMillis(500), 100, Duration.ofSeconds(5), Map.of()),
+                Map.of());
+        var topology = AggregationTopology.build(
+                properties,
+                new EventRules(new Pseudonymiser("secret")),
+                new AggregationMeters(new SimpleMeterRegistry()),
+                json);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Path.of("target", "tmp", "driver-" + UUID.randomUUID())
+                        .toAbsolutePath()
+                        .toString());
+        driver = new TopologyTestDriver(topology, config, T0);
+        events = driver.createInputTopic("usage-events", new StringSerializer(), new ByteArraySerializer());
+        aggregates =
+                driver.createOutputTopic("kpi-aggregates", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    void send(String eventId, Instant recordTime) {
+        String value = "{\"eventId\":\"" + eventId + "\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + HASH
+                + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        events.pipeInput(EXP, value.getBytes(StandardCharsets.UTF_8), recordTime);
+    }
+
+    Map<String, AggregateMessage> emitted() {
+        Map<String, AggregateMessage> out = new java.util.TreeMap<>();
+        aggregates
+                .readKeyValuesToList()
+                .forEach(kv -> out.put(
+                        new String(kv.key, StandardCharsets.UTF_8), json.readValue(kv.value, AggregateMessage.class)));
+        return out;
+    }
+
+    @Test
+    void whenDuplicateArrivesTwentyNineDaysLaterThenCountedOnce() {
+        send("e-1", T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(emitted().get(EXP + "|control|").version()).isEqualTo(1);
+
+        driver.advanceWallClockTime(Duration.ofDays(29));
+        send("e-1", T0.plus(Duration.ofDays(29)));
+        send("e-2", T0.plus(Duration.ofDays(29)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        var totals = emitted().get(EXP + "|control|");
+        assertThat(totals.version()).isEqualTo(2);
+        assertThat(totals.subjects()).isEqualTo(1);
+        assertThat(totals.starters()).isEqualTo(1);
+    }
+
+    @Test
+    void whenNothingChangedThenNothingIsEmittedAgain() {
+        send("e-1", T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(emitted()).containsOnlyKeys(EXP + "|control|", EXP + "|control|2026-11-27");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(emitted()).isEmpty();
+    }
+
+    @Test
+    void whenRetentionPassedThenEventIdsAndOldDayFlagsArePurgedButTotalsStay() {
+        send("e-1", T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(1);
+        driver.advanceWallClockTime(Duration.ofDays(33));
+        assertThat(count(AggregationTopology.DEDUP)).isZero();
+        assertThat(count(AggregationTopology.DAY_SUBJECT_FLAGS)).isZero();
+        assertThat(count(AggregationTopology.SUBJECT_FLAGS)).isEqualTo(1);
+        assertThat(count(AggregationTopology.AGGREGATES)).isEqualTo(2);
+    }
+
+    long count(String store) {
+        long n = 0;
+        try (var all = driver.<String, Object>getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
+    }
+}
