@@ -7,6 +7,7 @@ import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** Compact binary form of an {@link Aggregate} for state stores: 11 longs, then the DDSketch encoding. */
 public final class AggregateCodec {
@@ -50,8 +51,7 @@ public final class AggregateCodec {
         a.satisfiedResponses = buffer.getLong();
         a.scoreSum = buffer.getLong();
         a.lastEventTimestamp = buffer.getLong();
-        a.encodedDurations =
-                bytes.length > FIXED ? java.util.Arrays.copyOfRange(bytes, FIXED, bytes.length) : new byte[0];
+        a.encodedDurations = bytes.length > FIXED ? Arrays.copyOfRange(bytes, FIXED, bytes.length) : new byte[0];
         return a;
     }
 
@@ -68,7 +68,7 @@ public final class AggregateCodec {
     public static DDSketch decodeSketch(byte[] bytes, int offset, int length) {
         try {
             return DDSketch.decode(
-                    ByteArrayInput.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length)),
+                    ByteArrayInput.wrap(Arrays.copyOfRange(bytes, offset, offset + length)),
                     UnboundedSizeDenseStore::new);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt duration sketch", e);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import lab.like.metrics.aggregation.ExperimentDefinition;
 import lab.like.metrics.results.store.ResultsRepository;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class ResultsService {
     private DailyResults daily(ExperimentDefinition experiment, List<VariantCounts> rows) {
         Instant asOf = rows.stream()
                 .map(VariantCounts::emittedAt)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .max(Instant::compareTo)
                 .orElse(clock.instant());
         return new DailyResults(

@@ -8,6 +8,7 @@ import java.util.Map;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.ExperimentDefinition;
 import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.RejectReason;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -89,13 +90,12 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     private Verdict verdict(Record<byte[], byte[]> record) {
-        if (record.value() == null)
-            return Verdict.reject(lab.like.metrics.aggregation.RejectReason.MALFORMED, "empty value");
+        if (record.value() == null) return Verdict.reject(RejectReason.MALFORMED, "empty value");
         JsonNode node;
         try {
             node = json.readTree(record.value());
         } catch (JacksonException e) {
-            return Verdict.reject(lab.like.metrics.aggregation.RejectReason.MALFORMED, "not valid JSON");
+            return Verdict.reject(RejectReason.MALFORMED, "not valid JSON");
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         return rules.check(node, key, record.timestamp(), this::definition);

@@ -1,9 +1,11 @@
 package lab.like.metrics.aggregation.streams;
 
+import java.util.Map;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
@@ -65,10 +67,10 @@ final class AggregationTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
-            String name, org.apache.kafka.common.serialization.Serde<V> valueSerde, boolean cached) {
+            String name, Serde<V> valueSerde, boolean cached) {
         // always changelogged: restored after a crash, rolled back with the transaction
         var builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
-                .withLoggingEnabled(java.util.Map.of());
+                .withLoggingEnabled(Map.of());
         return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
 }

@@ -1,0 +1,95 @@
+package lab.like.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One application context, embedded broker and MongoDB-protocol server shared by the integration test classes
+ * (identical configuration, so Spring reuses the context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(
+        partitions = 3,
+        brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"},
+        bootstrapServersProperty = "likelab.metrics.bootstrap-servers")
+abstract class IntegrationTestBase {
+
+    static final MongoServer MONGO = TestInfra.startMongo();
+    static final String ORG = "X-LikeLab-Organisation";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestInfra.mongoUri(MONGO));
+        registry.add("likelab.metrics.state-dir", TestInfra::uniqueStateDir);
+        registry.add("likelab.metrics.subject-secret", () -> Scenario.SECRET);
+        registry.add("likelab.metrics.emit-interval", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${likelab.metrics.bootstrap-servers}")
+    String brokers;
+
+    WebTestClient http;
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void setUp() {
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+        producer = TestInfra.producer(brokers);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeProducer() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    JsonNode get(String path, String organisation) {
+        String body = http.get()
+                .uri(path)
+                .header(ORG, organisation)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return Scenario.JSON.readTree(body);
+    }
+
+    void publish(Scenario scenario, String status) {
+        TestInfra.send(producer, "experiments", scenario.experimentId, scenario.experimentJson(status));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get()
+                .uri("/api/v1/experiments/{id}/results", scenario.experimentId)
+                .header(ORG, "*")
+                .exchange()
+                .expectStatus()
+                .isOk());
+    }
+
+    void awaitCounted(String experimentId, long events) {
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(get("/api/v1/experiments/" + experimentId + "/results", "demo")
+                                .path("eventsCounted")
+                                .asLong())
+                        .isEqualTo(events));
+    }
+}

@@ -1,0 +1,143 @@
+package lab.like.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Results API: empty variants, SSE, late definitions, tenancy and problem documents. */
+class ResultsApiIntegrationTest extends IntegrationTestBase {
+
+    @Test
+    void whenNoEventsThenEveryDeclaredVariantAppearsWithZerosAndNullValues() {
+        Scenario quiet = new Scenario(
+                "exp-quiet-" + UUID.randomUUID(), "demo", List.of("control", "b", "c"), List.of(40, 30, 30));
+        publish(quiet, "RUNNING");
+        JsonNode results = get("/api/v1/experiments/" + quiet.experimentId + "/results", "demo");
+        assertThat(results.path("eventsCounted").asLong()).isZero();
+        assertThat(results.path("variants")).hasSize(3);
+        JsonNode control = results.path("variants").get(0);
+        assertThat(control.path("variant").asString()).isEqualTo("control");
+        assertThat(control.path("subjects").asLong()).isZero();
+        assertThat(control.has("medianDurationMs")).isTrue();
+        assertThat(control.path("medianDurationMs").isNull()).isTrue();
+        assertThat(control.path("meanScore").isNull()).isTrue();
+        assertThat(control.path("kpis").path("completion_rate").path("value").isNull())
+                .isTrue();
+        assertThat(control.path("kpis").path("adoption_rate").path("value").asDouble())
+                .isZero();
+    }
+
+    @Test
+    void whenStreamingResultsThenFirstEventIsTheCurrentDocument() {
+        Scenario streamed =
+                new Scenario("exp-sse-" + UUID.randomUUID(), "demo", List.of("control", "b"), List.of(50, 50));
+        publish(streamed, "RUNNING");
+        var first = http.get()
+                .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
+                .header(ORG, "demo")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .blockFirst(Duration.ofSeconds(20));
+        assertThat(Scenario.JSON.readTree(first).path("experimentId").asString())
+                .isEqualTo(streamed.experimentId);
+        http.get()
+                .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
+                .header(ORG, "other")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void whenAnOlderDefinitionArrivesLateThenTheNewestVersionStays() {
+        Scenario late = new Scenario("exp-late-" + UUID.randomUUID(), "demo", List.of("control", "b"), List.of(50, 50));
+        publish(late, "RUNNING");
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("DRAFT", 2));
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("PAUSED", 5));
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("RUNNING", 4));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/experiments/" + late.experimentId + "/results", "demo")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("PAUSED"));
+        // the global store agrees: a raw event for the (paused) experiment is dead-lettered, never counted
+        TestInfra.send(
+                producer,
+                "usage-events",
+                late.experimentId,
+                ("{\"eventId\":\"p-1\",\"experimentId\":\""
+                                + late.experimentId + "\",\"subjectId\":\"s\",\"type\":\"start\",\"occurredAt\":\""
+                                + Instant.now() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        TestInfra.send(
+                producer,
+                "usage-events",
+                late.experimentId,
+                late.json(new Scenario.Sent("p-2", "s", "b", "start", "web", Instant.now(), null, null), 2));
+        producer.flush();
+        awaitCounted(late.experimentId, 1);
+    }
+
+    @Test
+    void whenNoOrganisationHeaderThenUnauthorizedProblem() {
+        http.get()
+                .uri("/api/v1/experiments/x/results")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNAUTHORIZED)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:likelab:problem:unauthorized")
+                .jsonPath("$.status")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void whenAnotherOrganisationOrUnknownThenNotFoundAndAdminSeesAll() {
+        Scenario other =
+                new Scenario("exp-other-" + UUID.randomUUID(), "other", List.of("control", "b"), List.of(50, 50));
+        publish(other, "RUNNING");
+        for (String path : List.of(
+                "/api/v1/experiments/" + other.experimentId + "/results",
+                "/api/v1/experiments/" + other.experimentId + "/results/daily",
+                "/api/v1/experiments/unknown/results")) {
+            http.get()
+                    .uri(path)
+                    .header(ORG, "demo")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:likelab:problem:not-found")
+                    .jsonPath("$.detail")
+                    .isEqualTo("No such experiment.");
+        }
+        assertThat(get("/api/v1/experiments/" + other.experimentId + "/results", "other")
+                        .path("experimentId")
+                        .asString())
+                .isEqualTo(other.experimentId);
+        assertThat(get("/api/v1/experiments/" + other.experimentId + "/results", "*")
+                        .path("variants"))
+                .hasSize(2);
+    }
+}
