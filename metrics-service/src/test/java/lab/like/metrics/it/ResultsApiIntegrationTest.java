@@ -140,4 +140,26 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                         .path("variants"))
                 .hasSize(2);
     }
+
+    @Test
+    void whenUnknownPathOrUnacceptableTypeThenProblemDocuments() {
+        http.get()
+                .uri("/api/v1/nothing-here")
+                .header(ORG, "demo")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:likelab:problem:not-found");
+        http.get()
+                .uri("/api/v1/experiments/x/results")
+                .header(ORG, "demo")
+                .accept(MediaType.APPLICATION_XML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    }
 }
