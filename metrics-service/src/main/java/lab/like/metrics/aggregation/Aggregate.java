@@ -22,6 +22,10 @@ public final class Aggregate {
     long satisfiedResponses;
     long scoreSum;
     long lastEventTimestamp;
+    // exact extremes of the durations: quantiles from the sketch are clamped into them (a single 1000 ms
+    // completion reads as 1000, not as the sketch bin's 995); -1 when unknown
+    long minDurationMs = -1;
+    long maxDurationMs = -1;
     // The sketch is decoded only when it changes or quantiles are read; otherwise its encoding is carried over
     // untouched, so counting an event that is not a timed completion never decodes or re-encodes it.
     DDSketch durations;
@@ -44,6 +48,8 @@ public final class Aggregate {
             if (event.channel().digital()) digitalCompletions++;
             if (event.durationMs() != null) {
                 sketch().accept(event.durationMs());
+                minDurationMs = minDurationMs < 0 ? event.durationMs() : Math.min(minDurationMs, event.durationMs());
+                maxDurationMs = Math.max(maxDurationMs, event.durationMs());
                 encodedDurations = null;
             }
         } else if (event.type() == EventType.FEEDBACK) {
@@ -67,6 +73,16 @@ public final class Aggregate {
         scoreSum += other.scoreSum;
         lastEventTimestamp = Math.max(lastEventTimestamp, other.lastEventTimestamp);
         if (other.hasDurations()) {
+            if (!hasDurations()) {
+                minDurationMs = other.minDurationMs;
+                maxDurationMs = other.maxDurationMs;
+            } else if (minDurationMs >= 0 && other.minDurationMs >= 0) {
+                minDurationMs = Math.min(minDurationMs, other.minDurationMs);
+                maxDurationMs = Math.max(maxDurationMs, other.maxDurationMs);
+            } else {
+                minDurationMs = -1;
+                maxDurationMs = -1;
+            }
             sketch().mergeWith(other.sketch());
             encodedDurations = null;
         }
@@ -93,6 +109,12 @@ public final class Aggregate {
         return encodedDurations;
     }
 
+    private long quantile(DDSketch sketch, double q) {
+        long value = Math.round(sketch.getValueAtQuantile(q));
+        if (minDurationMs >= 0 && maxDurationMs >= 0) value = Math.max(minDurationMs, Math.min(maxDurationMs, value));
+        return value;
+    }
+
     public Totals totals() {
         boolean noDurations = !hasDurations();
         DDSketch sketch = noDurations ? null : sketch();
@@ -107,8 +129,8 @@ public final class Aggregate {
                 feedbackResponses,
                 satisfiedResponses,
                 scoreSum,
-                noDurations ? null : Math.round(sketch.getValueAtQuantile(0.5)),
-                noDurations ? null : Math.round(sketch.getValueAtQuantile(0.9)),
+                noDurations ? null : quantile(sketch, 0.5),
+                noDurations ? null : quantile(sketch, 0.9),
                 lastEventTimestamp,
                 encodedSketch());
     }

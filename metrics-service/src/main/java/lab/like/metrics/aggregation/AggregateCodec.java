@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** Compact binary form of an {@link Aggregate} for state stores: 11 longs, then the DDSketch encoding. */
+/** Compact binary form of an {@link Aggregate} for state stores: 13 longs, then the DDSketch encoding. */
 public final class AggregateCodec {
 
-    private static final byte FORMAT = 1;
-    private static final int FIXED = 1 + 11 * Long.BYTES;
+    private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT = 2;
+    private static final int FIXED_1 = 1 + 11 * Long.BYTES;
+    private static final int FIXED = 1 + 13 * Long.BYTES;
 
     private AggregateCodec() {}
 
@@ -32,13 +34,16 @@ public final class AggregateCodec {
                 .putLong(a.satisfiedResponses)
                 .putLong(a.scoreSum)
                 .putLong(a.lastEventTimestamp)
+                .putLong(a.minDurationMs)
+                .putLong(a.maxDurationMs)
                 .put(sketch);
         return buffer.array();
     }
 
     public static Aggregate decode(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (buffer.get() != FORMAT) throw new IllegalArgumentException("unknown aggregate format");
+        byte format = buffer.get();
+        if (format != FORMAT && format != FORMAT_1) throw new IllegalArgumentException("unknown aggregate format");
         Aggregate a = new Aggregate();
         a.version = buffer.getLong();
         a.subjects = buffer.getLong();
@@ -51,7 +56,13 @@ public final class AggregateCodec {
         a.satisfiedResponses = buffer.getLong();
         a.scoreSum = buffer.getLong();
         a.lastEventTimestamp = buffer.getLong();
-        a.encodedDurations = bytes.length > FIXED ? Arrays.copyOfRange(bytes, FIXED, bytes.length) : new byte[0];
+        int fixed = FIXED_1;
+        if (format == FORMAT) {
+            a.minDurationMs = buffer.getLong();
+            a.maxDurationMs = buffer.getLong();
+            fixed = FIXED;
+        }
+        a.encodedDurations = bytes.length > fixed ? Arrays.copyOfRange(bytes, fixed, bytes.length) : new byte[0];
         return a;
     }
 

@@ -3,21 +3,26 @@ package lab.like.metrics.aggregation;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A fast path for the common {@code yyyy-MM-ddTHH:mm:ssZ} form; everything else goes to Instant.parse. */
+/**
+ * A fast path for the common {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} form (what {@code Instant.toString()}
+ * writes); everything else goes to Instant.parse.
+ */
 final class IsoInstants {
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private IsoInstants() {}
 
     /** The instant, or null when the text is not exactly that form (the caller then parses it fully). */
     static Instant parseSimple(String t) {
-        if (t.length() != 20
-                || t.charAt(4) != '-'
-                || t.charAt(7) != '-'
-                || t.charAt(10) != 'T'
-                || t.charAt(13) != ':'
-                || t.charAt(16) != ':'
-                || t.charAt(19) != 'Z') {
-            return null;
+        int length = t.length();
+        if (length < 20 || length > 30 || length == 21 || !separatorsAt(t, length)) return null;
+        int nanos = 0;
+        if (length > 20) {
+            if (t.charAt(19) != '.') return null;
+            int fraction = digits(t, 20, length - 21);
+            if (fraction < 0) return null;
+            nanos = fraction * POWERS[9 - (length - 21)];
         }
         int year = digits(t, 0, 4);
         int month = digits(t, 5, 2);
@@ -37,7 +42,16 @@ final class IsoInstants {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay(); // throws DateTimeException when invalid
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second);
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    private static boolean separatorsAt(String t, int length) {
+        return t.charAt(4) == '-'
+                && t.charAt(7) == '-'
+                && t.charAt(10) == 'T'
+                && t.charAt(13) == ':'
+                && t.charAt(16) == ':'
+                && t.charAt(length - 1) == 'Z';
     }
 
     private static int digits(String t, int from, int count) {

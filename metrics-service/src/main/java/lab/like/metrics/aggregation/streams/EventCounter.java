@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lab.like.metrics.aggregation.Aggregate;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.AggregateKey;
@@ -33,6 +35,8 @@ final class EventCounter {
     // Write-through copy of recently used aggregates, so a hot aggregate is not decoded for every event. It
     // always equals what this task last wrote to the store; it is dropped whenever the processor is
     // (re)initialised or closed, which is when Kafka Streams may roll the store back underneath it.
+    // Keys this processor instance has marked dirty since their last emission (same lifetime as `live`).
+    private final Set<String> markedDirty = new HashSet<>();
     private final Map<String, Aggregate> live = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
@@ -87,7 +91,7 @@ final class EventCounter {
         }
         aggregate.count(event, newFlags, recordTimestamp);
         aggregates.put(id, AggregateCodec.encode(aggregate));
-        dirty.put(id, MARK);
+        if (markedDirty.add(id)) dirty.put(id, MARK);
     }
 
     /** Aggregate keys changed since the last emission. */
@@ -108,10 +112,12 @@ final class EventCounter {
 
     void forgetLive() {
         live.clear();
+        markedDirty.clear();
     }
 
     void clean(String key) {
         dirty.delete(key);
+        markedDirty.remove(key);
     }
 
     /**
