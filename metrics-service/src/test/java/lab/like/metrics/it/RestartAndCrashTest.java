@@ -181,6 +181,45 @@ class RestartAndCrashTest {
         }
     }
 
+    @Test
+    void whenMongoIsDownAtStartThenTotalsArriveOnceItIsUp() {
+        int mongoPort = freePort();
+        AppArgs args = args();
+        AppArgs late = new AppArgs(
+                args.brokers(),
+                "mongodb://127.0.0.1:" + mongoPort + "/?serverSelectionTimeoutMS=1500",
+                args.stateDir(),
+                args.applicationId(),
+                args.port());
+        Scenario scenario =
+                new Scenario("exp-mongo-late-" + UUID.randomUUID(), "demo", List.of("a", "b"), List.of(50, 50));
+        List<Scenario.Sent> events = scenario.journeys(300, 3, Instant.now());
+        try (var producer = TestInfra.producer(brokers());
+                var app = startInJvm(late)) {
+            TestInfra.send(producer, "experiments", scenario.experimentId, scenario.experimentJson("RUNNING"));
+            producer.flush();
+            pause(3000); // the global store loads the experiment while MongoDB is still unreachable
+            for (int i = 0; i < events.size(); i++) {
+                TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(events.get(i), i % 3));
+            }
+            producer.flush();
+            pause(5000); // long enough for the writer to fail and restart at least once
+            MongoServer lateMongo = new MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+            lateMongo.bind("127.0.0.1", mongoPort);
+            try (MongoClient lateClient =
+                    com.mongodb.reactivestreams.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+                var expected = Scenario.expected(events, false);
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> assertThat(TestInfra.stored(
+                                        TestInfra.aggregates(lateClient, scenario.experimentId), false))
+                                .isEqualTo(expected));
+            } finally {
+                lateMongo.shutdownNow();
+            }
+        }
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);
