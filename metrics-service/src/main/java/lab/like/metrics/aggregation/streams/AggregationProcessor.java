@@ -54,7 +54,6 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         this.counter = new EventCounter(
                 context.getStateStore(AggregationTopology.DEDUP),
                 context.getStateStore(AggregationTopology.SUBJECT_FLAGS),
-                context.getStateStore(AggregationTopology.DAY_SUBJECT_FLAGS),
                 context.getStateStore(AggregationTopology.AGGREGATES),
                 context.getStateStore(AggregationTopology.DIRTY));
         definitions.clear();

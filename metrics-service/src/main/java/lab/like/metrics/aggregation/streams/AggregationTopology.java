@@ -22,7 +22,6 @@ final class AggregationTopology {
 
     static final String DEDUP = "dedup";
     static final String SUBJECT_FLAGS = "subject-flags";
-    static final String DAY_SUBJECT_FLAGS = "day-subject-flags";
     static final String AGGREGATES = "aggregates";
     static final String DIRTY = "dirty";
     static final String EXPERIMENTS = "experiments-global";
@@ -51,7 +50,6 @@ final class AggregationTopology {
         // one entry per event or subject: a record cache would only add work before the same write
         topology.addStateStore(persistent(DEDUP, Serdes.Long(), false), "aggregator");
         topology.addStateStore(persistent(SUBJECT_FLAGS, Serdes.ByteArray(), false), "aggregator");
-        topology.addStateStore(persistent(DAY_SUBJECT_FLAGS, Serdes.ByteArray(), false), "aggregator");
         // few, hot keys: the cache collapses their many writes into one per commit
         topology.addStateStore(persistent(AGGREGATES, Serdes.ByteArray(), true), "aggregator");
         topology.addStateStore(persistent(DIRTY, Serdes.ByteArray(), true), "aggregator");

@@ -1,9 +1,7 @@
 package lab.like.metrics.aggregation.streams;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.AggregateKey;
 import lab.like.metrics.aggregation.CountableEvent;
 import lab.like.metrics.aggregation.SubjectFlags;
+import lab.like.metrics.aggregation.SubjectState;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -26,10 +25,10 @@ final class EventCounter {
 
     private static final byte[] MARK = new byte[0];
     private static final int LIVE_AGGREGATES = 10_000;
+    private static final int KEPT_DAYS = 32;
 
     private final KeyValueStore<String, Long> dedup;
     private final KeyValueStore<String, byte[]> subjectFlags;
-    private final KeyValueStore<String, byte[]> daySubjectFlags;
     private final KeyValueStore<String, byte[]> aggregates;
     private final KeyValueStore<String, byte[]> dirty;
     // Write-through copy of recently used aggregates, so a hot aggregate is not decoded for every event. It
@@ -47,12 +46,10 @@ final class EventCounter {
     EventCounter(
             KeyValueStore<String, Long> dedup,
             KeyValueStore<String, byte[]> subjectFlags,
-            KeyValueStore<String, byte[]> daySubjectFlags,
             KeyValueStore<String, byte[]> aggregates,
             KeyValueStore<String, byte[]> dirty) {
         this.dedup = dedup;
         this.subjectFlags = subjectFlags;
-        this.daySubjectFlags = daySubjectFlags;
         this.aggregates = aggregates;
         this.dirty = dirty;
     }
@@ -64,21 +61,24 @@ final class EventCounter {
         if (dedup.get(dedupKey) != null) return false;
         dedup.put(dedupKey, now);
         int eventFlags = SubjectFlags.of(event.type());
-        String day = event.day().toString();
+        LocalDate day = event.day();
+        int epochDay = (int) day.toEpochDay();
         String subject = event.subjectHash() + '|' + event.experimentId() + '|' + event.variant();
-        int newTotal = flag(subjectFlags, subject, eventFlags);
-        int newDay = flag(daySubjectFlags, day + '|' + subject, eventFlags);
+        byte[] state = subjectFlags.get(subject);
+        int totalBefore = SubjectState.total(state);
+        int dayBefore = SubjectState.day(state, epochDay);
+        int newTotal = SubjectFlags.newlySet(totalBefore, eventFlags);
+        int newDay = SubjectFlags.newlySet(dayBefore, eventFlags);
+        if (newTotal != 0 || newDay != 0) {
+            // per-day flags older than any valid event (30 days before its record timestamp) are dropped
+            int oldestDay = (int) (Math.floorDiv(recordTimestamp, 86_400_000L) - KEPT_DAYS);
+            subjectFlags.put(
+                    subject,
+                    SubjectState.with(state, totalBefore | eventFlags, epochDay, dayBefore | eventFlags, oldestDay));
+        }
         add(AggregateKey.total(event.experimentId(), event.variant()), event, newTotal, recordTimestamp);
-        add(new AggregateKey(event.experimentId(), event.variant(), day), event, newDay, recordTimestamp);
+        add(new AggregateKey(event.experimentId(), event.variant(), day.toString()), event, newDay, recordTimestamp);
         return true;
-    }
-
-    private static int flag(KeyValueStore<String, byte[]> store, String key, int eventFlags) {
-        byte[] stored = store.get(key);
-        int before = stored == null ? 0 : stored[0];
-        int fresh = SubjectFlags.newlySet(before, eventFlags);
-        if (fresh != 0) store.put(key, new byte[] {(byte) (before | eventFlags)});
-        return fresh;
     }
 
     private void add(AggregateKey key, CountableEvent event, int newFlags, long recordTimestamp) {
@@ -121,8 +121,8 @@ final class EventCounter {
     }
 
     /**
-     * Forgets event ids first seen longer ago than the retention, and per-day subject flags of days no valid
-     * event can reach any more (events are at most 30 days old).
+     * Forgets event ids first seen longer ago than the retention (per-day subject flags prune themselves when
+     * a subject's value is rewritten).
      */
     void purge(long now, Duration retention) {
         long cutoff = now - retention.toMillis();
@@ -133,13 +133,5 @@ final class EventCounter {
             });
         }
         expired.forEach(dedup::delete);
-        String oldestDay = LocalDate.ofInstant(Instant.ofEpochMilli(cutoff), ZoneOffset.UTC)
-                .minusDays(1)
-                .toString();
-        List<String> oldDays = new ArrayList<>();
-        try (var range = daySubjectFlags.range("", oldestDay)) {
-            range.forEachRemaining(kv -> oldDays.add(kv.key));
-        }
-        oldDays.forEach(daySubjectFlags::delete);
     }
 }

@@ -111,6 +111,26 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void whenSubjectActsOnSeveralDaysThenEachDayCountsItOnceAndTotalsOnce() {
+        sendOn("e-1", "2026-11-25T10:00:00Z");
+        sendOn("e-2", "2026-11-26T10:00:00Z");
+        sendOn("e-3", "2026-11-25T11:00:00Z");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        var out = emitted();
+        assertThat(out.get(EXP + "|control|").subjects()).isEqualTo(1);
+        assertThat(out.get(EXP + "|control|").version()).isEqualTo(3);
+        assertThat(out.get(EXP + "|control|2026-11-25").subjects()).isEqualTo(1);
+        assertThat(out.get(EXP + "|control|2026-11-25").version()).isEqualTo(2);
+        assertThat(out.get(EXP + "|control|2026-11-26").subjects()).isEqualTo(1);
+    }
+
+    void sendOn(String eventId, String occurredAt) {
+        String value = "{\"eventId\":\"" + eventId + "\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + HASH
+                + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + occurredAt + "\"}";
+        events.pipeInput(EXP, value.getBytes(StandardCharsets.UTF_8), T0);
+    }
+
+    @Test
     void whenNothingChangedThenNothingIsEmittedAgain() {
         send("e-1", T0);
         driver.advanceWallClockTime(Duration.ofSeconds(1));
@@ -120,13 +140,12 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void whenRetentionPassedThenEventIdsAndOldDayFlagsArePurgedButTotalsStay() {
+    void whenRetentionPassedThenEventIdsArePurgedButSubjectsAndTotalsStay() {
         send("e-1", T0);
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertThat(count(AggregationTopology.DEDUP)).isEqualTo(1);
         driver.advanceWallClockTime(Duration.ofDays(33));
         assertThat(count(AggregationTopology.DEDUP)).isZero();
-        assertThat(count(AggregationTopology.DAY_SUBJECT_FLAGS)).isZero();
         assertThat(count(AggregationTopology.SUBJECT_FLAGS)).isEqualTo(1);
         assertThat(count(AggregationTopology.AGGREGATES)).isEqualTo(2);
     }
