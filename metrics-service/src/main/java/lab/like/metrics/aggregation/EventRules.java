@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * API.md's usage event rules as applied on the Kafka path. Raw events ({@code subjectId}) are checked fully,
@@ -27,39 +26,38 @@ public final class EventRules {
     }
 
     public Verdict check(
-            JsonNode node, String recordKey, long recordTimestamp, Function<String, ExperimentDefinition> experiments) {
-        if (node == null || !node.isObject()) return Verdict.reject(RejectReason.MALFORMED, "not a JSON object");
-        String eventId = text(node, "eventId");
+            RawEvent raw, String recordKey, long recordTimestamp, Function<String, ExperimentDefinition> experiments) {
+        if (raw == null) return Verdict.reject(RejectReason.MALFORMED, "not a JSON object");
+        String eventId = text(raw.eventId());
         if (eventId == null || eventId.isEmpty() || eventId.length() > 100) {
             return invalid("eventId must be 1-100 characters");
         }
-        String experimentId = text(node, "experimentId");
+        String experimentId = text(raw.experimentId());
         if (experimentId == null || experimentId.isEmpty()) return invalid("experimentId is required");
         if (!experimentId.equals(recordKey)) {
             return Verdict.reject(RejectReason.KEY_MISMATCH, "record key must be the experimentId");
         }
-        EventType type = EventType.parse(textOr(node, "type", "")).orElse(null);
+        EventType type = EventType.parse(textOr(raw.type(), "")).orElse(null);
         if (type == null) return invalid("type must be exposure, start, complete, abandon or feedback");
-        Channel channel = Channel.parse(textOr(node, "channel", "web")).orElse(null);
+        Channel channel = Channel.parse(textOr(raw.channel(), "web")).orElse(null);
         if (channel == null) return invalid("channel must be web, app, phone, counter or mail");
-        Instant occurredAt = instant(node);
+        Instant occurredAt = instant(text(raw.occurredAt()));
         if (occurredAt == null) return invalid("occurredAt must be an ISO-8601 instant");
-        JsonNode duration = present(node, "durationMs");
-        if (duration != null && (type != EventType.COMPLETE || !inRange(duration, 0, MAX_DURATION_MS))) {
+        boolean duration = raw.durationMs() != null || raw.badDuration();
+        if (duration && (type != EventType.COMPLETE || !inRange(raw.durationMs(), 0, MAX_DURATION_MS))) {
             return invalid("durationMs is an integer 0-86400000, only on complete");
         }
-        JsonNode score = present(node, "score");
-        if (type == EventType.FEEDBACK ? score == null || !inRange(score, 1, 5) : score != null) {
+        boolean score = raw.score() != null || raw.badScore();
+        if (type == EventType.FEEDBACK ? !score || !inRange(raw.score(), 1, 5) : score) {
             return invalid("score is required on feedback (integer 1-5) and absent otherwise");
         }
-        JsonNode variantNode = present(node, "variant");
-        if (variantNode != null && !variantNode.isString()) return invalid("variant must be a string");
-        String variant = variantNode == null ? null : variantNode.stringValue();
-        Long durationMs = duration == null ? null : duration.longValue();
-        Integer scoreValue = score == null ? null : score.intValue();
+        if (raw.variant() == RawEvent.NOT_A_STRING) return invalid("variant must be a string");
+        String variant = raw.variant();
+        Long durationMs = raw.durationMs();
+        Integer scoreValue = raw.score() == null ? null : raw.score().intValue();
 
-        String subjectId = text(node, "subjectId");
-        String subjectHash = text(node, "subjectHash");
+        String subjectId = text(raw.subjectId());
+        String subjectHash = text(raw.subjectHash());
         ExperimentDefinition experiment = experiments.apply(experimentId);
         if (subjectHash != null && subjectId == null) {
             if (!HASH.matcher(subjectHash).matches()) return invalid("subjectHash must be 22 base64url characters");
@@ -113,31 +111,19 @@ public final class EventRules {
         return Verdict.reject(RejectReason.INVALID_FIELD, detail);
     }
 
-    private static JsonNode present(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value;
+    private static String text(String value) {
+        return value == RawEvent.NOT_A_STRING ? null : value;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = present(node, field);
-        return value != null && value.isString() ? value.stringValue() : null;
+    private static String textOr(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
-    private static String textOr(JsonNode node, String field, String fallback) {
-        JsonNode value = present(node, field);
-        if (value == null) return fallback;
-        return value.isString() ? value.stringValue() : "\u0000";
+    private static boolean inRange(Long value, long min, long max) {
+        return value != null && value >= min && value <= max;
     }
 
-    private static boolean inRange(JsonNode value, long min, long max) {
-        return value.isIntegralNumber()
-                && value.canConvertToLong()
-                && value.longValue() >= min
-                && value.longValue() <= max;
-    }
-
-    private static Instant instant(JsonNode node) {
-        String text = text(node, "occurredAt");
+    private static Instant instant(String text) {
         if (text == null) return null;
         try {
             Instant fast = IsoInstants.parseSimple(text);

@@ -49,7 +49,11 @@ class EventRulesTest {
     }
 
     Verdict check(ObjectNode node) {
-        return rules.check(node, node.path("experimentId").asString(null), NOW.toEpochMilli(), KNOWN::get);
+        return rules.check(raw(node), node.path("experimentId").asString(null), NOW.toEpochMilli(), KNOWN::get);
+    }
+
+    RawEvent raw(tools.jackson.databind.JsonNode node) {
+        return new EventReader(json).read(json.writeValueAsBytes(node));
     }
 
     @Test
@@ -127,13 +131,13 @@ class EventRulesTest {
 
     @Test
     void whenRecordKeyIsNotTheExperimentThenKeyMismatch() {
-        var verdict = rules.check(valid(), "exp-other", NOW.toEpochMilli(), KNOWN::get);
+        var verdict = rules.check(raw(valid()), "exp-other", NOW.toEpochMilli(), KNOWN::get);
         assertThat(((Verdict.Rejected) verdict).reason()).isEqualTo(RejectReason.KEY_MISMATCH);
     }
 
     @Test
     void whenNotAnObjectThenMalformed() {
-        var verdict = rules.check(json.readTree("[1,2]"), "exp-1", NOW.toEpochMilli(), KNOWN::get);
+        var verdict = rules.check(raw(json.readTree("[1,2]")), "exp-1", NOW.toEpochMilli(), KNOWN::get);
         assertThat(((Verdict.Rejected) verdict).reason()).isEqualTo(RejectReason.MALFORMED);
     }
 }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import lab.like.metrics.aggregation.EventReader;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.ExperimentDefinition;
 import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.RawEvent;
 import lab.like.metrics.aggregation.RejectReason;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.config.MetricsProperties;
@@ -17,7 +19,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private final EventRules rules;
     private final AggregationMeters meters;
     private final JsonMapper json;
+    private final EventReader reader;
     private final Map<String, Parsed> definitions = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> experiments;
@@ -45,6 +47,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         this.rules = rules;
         this.meters = meters;
         this.json = json;
+        this.reader = new EventReader(json);
     }
 
     @Override
@@ -90,14 +93,14 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
 
     private Verdict verdict(Record<byte[], byte[]> record) {
         if (record.value() == null) return Verdict.reject(RejectReason.MALFORMED, "empty value");
-        JsonNode node;
+        RawEvent raw;
         try {
-            node = json.readTree(record.value());
+            raw = reader.read(record.value());
         } catch (JacksonException e) {
             return Verdict.reject(RejectReason.MALFORMED, "not valid JSON");
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        return rules.check(node, key, record.timestamp(), this::definition);
+        return rules.check(raw, key, record.timestamp(), this::definition);
     }
 
     /** Parses an experiment only when its stored JSON changed since the last look. */

@@ -1,0 +1,24 @@
+package lab.like.metrics.aggregation;
+
+/**
+ * The fields of a usage event as read, before any rule is applied. A string field is null when absent or
+ * null, and {@link #NOT_A_STRING} when it held another JSON type; a number field is null when absent or null,
+ * and {@code badNumber} marks a value that is not an integer in the long range.
+ */
+public record RawEvent(
+        String eventId,
+        String experimentId,
+        String subjectId,
+        String subjectHash,
+        String variant,
+        String type,
+        String channel,
+        String occurredAt,
+        Long durationMs,
+        boolean badDuration,
+        Long score,
+        boolean badScore) {
+
+    @SuppressWarnings("StringOperationCanBeSimplified") // identity matters: never equal to a real value
+    public static final String NOT_A_STRING = new String("\u0000");
+}
