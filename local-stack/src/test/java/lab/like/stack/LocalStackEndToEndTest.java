@@ -63,7 +63,7 @@ class LocalStackEndToEndTest {
             ports.get(5).toString(),
             "--in-memory-mongo",
             "--start-timeout",
-            "150"
+            "180"
         };
         // Only the infrastructure switch is taken from the environment: the suite can run against a real
         // Kafka and MongoDB by setting KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI.
