@@ -17,8 +17,8 @@ import lab.like.metrics.aggregation.SubjectState;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, subject flags
- * per variant (and per variant and day) for the distinct counts, totals per aggregate key, and a dirty mark per
+ * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, one subject-state
+ * value per subject and variant (flags overall and per day) for the distinct counts, totals per aggregate key, and a dirty mark per
  * changed aggregate key until its totals have been emitted.
  */
 final class EventCounter {
@@ -31,11 +31,11 @@ final class EventCounter {
     private final KeyValueStore<String, byte[]> subjectFlags;
     private final KeyValueStore<String, byte[]> aggregates;
     private final KeyValueStore<String, byte[]> dirty;
+    // Keys this processor instance has marked dirty since their last emission (same lifetime as `live`).
+    private final Set<String> markedDirty = new HashSet<>();
     // Write-through copy of recently used aggregates, so a hot aggregate is not decoded for every event. It
     // always equals what this task last wrote to the store; it is dropped whenever the processor is
     // (re)initialised or closed, which is when Kafka Streams may roll the store back underneath it.
-    // Keys this processor instance has marked dirty since their last emission (same lifetime as `live`).
-    private final Set<String> markedDirty = new HashSet<>();
     private final Map<String, Aggregate> live = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
