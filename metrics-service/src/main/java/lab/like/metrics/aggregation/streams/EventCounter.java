@@ -17,9 +17,9 @@ import lab.like.metrics.aggregation.SubjectState;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, one subject-state
- * value per subject and variant (flags overall and per day) for the distinct counts, totals per aggregate key, and a dirty mark per
- * changed aggregate key until its totals have been emitted.
+ * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, one
+ * subject-state value per subject and variant (flags overall and per day) for the distinct counts, totals per
+ * aggregate key, and a dirty mark per changed aggregate key until its totals have been emitted.
  */
 final class EventCounter {
 
