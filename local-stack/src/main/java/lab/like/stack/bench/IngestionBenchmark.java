@@ -1,17 +1,10 @@
 package lab.like.stack.bench;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 3's load run against a running stack: usage-event ingestion through the gateway in batches of 500
@@ -43,9 +36,10 @@ public final class IngestionBenchmark {
         List<String> bodies = batches(experiments, events, batchSize);
         warmUp(target, bodies.subList(0, Math.min(10, bodies.size())));
 
+        // assignment first, while nothing else runs: the ingestion phase leaves metrics-service counting for a while
+        double[] assignment = assign(target, experiments.get(0), assignments, assignConcurrency);
         RawKafkaCeiling.Figures raw = rawCeiling(target, experiments, events);
         double ingestion = ingest(target, bodies, concurrency);
-        double[] assignment = assign(target, experiments.get(0), assignments, assignConcurrency);
 
         System.out.println();
         System.out.println("== ingestion benchmark (same run, same machine) ==");
@@ -111,89 +105,30 @@ public final class IngestionBenchmark {
         return RawKafkaCeiling.measure(target.kafkaBootstrap(), keys, values);
     }
 
-    private static double ingest(BenchTarget target, List<String> bodies, int concurrency) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < bodies.size()) {
-                    HttpRequest request = target.request("/api/v1/events")
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-                            .build();
-                    HttpResponse<String> response = target.http().send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 202) {
-                        accepted.addAndGet(acceptedCount(response.body()));
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        if (failed.get() > 0) {
-            System.out.printf("WARNING: %d batches were not accepted%n", failed.get());
-        }
-        return accepted.get() / seconds;
+    private static double ingest(BenchTarget target, List<String> bodies, int concurrency) {
+        LoadDriver driver = new LoadDriver(target, concurrency);
+        LoadDriver.Outcome outcome =
+                driver.post("/api/v1/events", bodies.size(), bodies::get, concurrency, 202, LoadDriver::acceptedCount);
+        LoadDriver.warn(List.of("ingestion"), outcome);
+        System.out.printf(
+                "  ingestion: %d batches, batch latency p50 %.0f ms, p99 %.0f ms%n",
+                outcome.ok(),
+                Percentiles.of(outcome.latenciesNanos(), bodies.size(), 50) / 1e6,
+                Percentiles.of(outcome.latenciesNanos(), bodies.size(), 99) / 1e6);
+        return outcome.perSecond();
     }
 
-    static long acceptedCount(String body) {
-        int at = body.indexOf("\"accepted\":");
-        int end = at + "\"accepted\":".length();
-        int stop = end;
-        while (stop < body.length() && Character.isDigit(body.charAt(stop))) {
-            stop++;
-        }
-        return at < 0 ? 0 : Long.parseLong(body.substring(end, stop));
-    }
-
-    private static double[] assign(BenchTarget target, String experiment, int requests, int concurrency)
-            throws Exception {
+    private static double[] assign(BenchTarget target, String experiment, int requests, int concurrency) {
         String path = "/api/v1/experiments/" + experiment + "/assignments";
-        for (int i = 0; i < 2_000; i++) {
-            target.post(path, "{\"subjectId\":\"warm-" + i + "\"}");
-        }
-        long[] latencies = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> workers = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < requests) {
-                    HttpRequest request = target.request(path)
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"subjectId\":\"citizen-" + i + "\"}"))
-                            .build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = target.http().send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies[i] = System.nanoTime() - t0;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(
-                                "assignment -> " + response.statusCode() + " " + response.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+        LoadDriver driver = new LoadDriver(target, concurrency);
+        driver.post(path, 5_000, i -> "{\"subjectId\":\"warm-" + i + "\"}", concurrency, 200, text -> 1);
+        LoadDriver.Outcome outcome =
+                driver.post(path, requests, i -> "{\"subjectId\":\"citizen-" + i + "\"}", concurrency, 200, text -> 1);
+        LoadDriver.warn(List.of("assignment"), outcome);
         return new double[] {
-            requests / seconds,
-            Percentiles.of(latencies, requests, 50) / 1e6,
-            Percentiles.of(latencies, requests, 99) / 1e6
+            outcome.perSecond(),
+            Percentiles.of(outcome.latenciesNanos(), requests, 50) / 1e6,
+            Percentiles.of(outcome.latenciesNanos(), requests, 99) / 1e6
         };
     }
 }
