@@ -24,7 +24,9 @@ class PortsTest {
     void whenPortIsTakenThenConflictNamesPortServiceOptionAndVariable() throws IOException {
         try (ServerSocket taken = listen()) {
             int port = taken.getLocalPort();
-            StackConfig config = StackConfig.parse(new String[] {"--metrics-port", String.valueOf(port)}, Map.of());
+            List<Integer> ports = new ArrayList<>(Ports.free(6));
+            ports.set(2, port);
+            StackConfig config = StackConfig.parse(options(ports), Map.of());
 
             assertThat(Ports.firstConflict(config)).hasValueSatisfying(message -> assertThat(message)
                     .startsWith("Port " + port + " (metrics-service) is already in use")
@@ -36,9 +38,10 @@ class PortsTest {
 
     @Test
     void whenTwoSettingsShareAPortThenConflict() {
-        int port = Ports.free(1).get(0);
-        StackConfig config = StackConfig.parse(
-                new String[] {"--gateway-port", String.valueOf(port), "--mongo-port", String.valueOf(port)}, Map.of());
+        List<Integer> ports = new ArrayList<>(Ports.free(6));
+        int port = ports.get(0);
+        ports.set(5, port);
+        StackConfig config = StackConfig.parse(options(ports), Map.of());
 
         assertThat(Ports.firstConflict(config))
                 .hasValueSatisfying(message ->
