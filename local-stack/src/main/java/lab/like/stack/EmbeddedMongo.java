@@ -27,7 +27,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Persistent: an H2 MVStore file in the given directory. */
     public static EmbeddedMongo startPersistent(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        return start(new H2Backend(dir.resolve("likelab.mv").toAbsolutePath().toString()), port);
+        return start(
+                new CommittingH2Backend(
+                        dir.resolve("likelab.mv").toAbsolutePath().toString()),
+                port);
     }
 
     public static EmbeddedMongo startInMemory(int port) {
