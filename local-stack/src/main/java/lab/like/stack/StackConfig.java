@@ -30,7 +30,7 @@ public record StackConfig(
         boolean demo,
         int demoEventsPerSecond) {
 
-    public static final String DEV_SUBJECT_SECRET = "likelab-local-development-subject-secret";
+    public static final String DEV_SUBJECT_SECRET = "likelab-development-subject-secret";
 
     /** A port setting: its name in messages, its command-line option, its environment variable, its default. */
     public enum PortSetting {

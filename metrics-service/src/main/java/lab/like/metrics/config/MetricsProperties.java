@@ -27,7 +27,7 @@ public record MetricsProperties(
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
     }
 
-    public static final String DEV_SECRET = "likelab-local-development-subject-secret";
+    public static final String DEV_SECRET = "likelab-development-subject-secret";
 
     /** Topic names (CONTRACTS.md) and partition counts used when metrics-service has to create them. */
     public record Topics(
