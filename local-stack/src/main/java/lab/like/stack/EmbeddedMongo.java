@@ -1,5 +1,6 @@
 package lab.like.stack;
 
+import java.net.InetSocketAddress;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -39,7 +40,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static EmbeddedMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // one worker thread: mongo-java-server encodes stored documents in place, and a concurrent update on another
+        // worker thread can make that encoding fail (ConcurrentModificationException, connection dropped)
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
         return new EmbeddedMongo(server, backend, port);
     }
 

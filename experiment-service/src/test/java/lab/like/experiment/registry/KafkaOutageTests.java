@@ -47,7 +47,14 @@ class KafkaOutageTests {
 
     private static final EmbeddedKafkaKraftBroker BROKER = startBroker();
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    // one worker thread: mongo-java-server encodes stored documents in place, and a concurrent update on another
+    // worker thread made that encoding fail (ConcurrentModificationException, connection dropped)
+    private static final InetSocketAddress MONGO_ADDRESS = bindOneWorker(MONGO);
+
+    private static InetSocketAddress bindOneWorker(MongoServer server) {
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
+        return server.getLocalAddress();
+    }
 
     @Autowired
     WebTestClient web;

@@ -22,7 +22,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class IntegrationTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    // one worker thread: mongo-java-server encodes stored documents in place, and a concurrent update on another
+    // worker thread made that encoding fail (ConcurrentModificationException, connection dropped)
+    private static final InetSocketAddress MONGO_ADDRESS = bindOneWorker(MONGO);
+
+    private static InetSocketAddress bindOneWorker(MongoServer server) {
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
+        return server.getLocalAddress();
+    }
 
     @Autowired
     protected WebTestClient web;

@@ -1,5 +1,6 @@
 package lab.like.metrics.it;
 
+import java.net.InetSocketAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -205,7 +206,7 @@ class RestartAndCrashTest {
             producer.flush();
             pause(5000); // long enough for the writer to fail and restart at least once
             MongoServer lateMongo = new MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-            lateMongo.bind("127.0.0.1", mongoPort);
+            lateMongo.bind(new InetSocketAddress("127.0.0.1", mongoPort), 1, 1);
             try (MongoClient lateClient =
                     com.mongodb.reactivestreams.client.MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
                 var expected = Scenario.expected(events, false);

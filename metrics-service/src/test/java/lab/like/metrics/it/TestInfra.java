@@ -1,5 +1,6 @@
 package lab.like.metrics.it;
 
+import java.net.InetSocketAddress;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -26,7 +27,9 @@ final class TestInfra {
 
     static MongoServer startMongo() {
         MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
+        // one worker thread: mongo-java-server encodes stored documents in place, and a concurrent update on
+        // another worker thread can make that encoding fail (ConcurrentModificationException)
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
         return server;
     }
 
