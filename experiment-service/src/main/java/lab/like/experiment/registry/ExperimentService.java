@@ -3,6 +3,7 @@ package lab.like.experiment.registry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +20,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Registry and lifecycle use cases. Concurrency: every change is a conditional replace on the version read.
  * With {@code If-Match} a lost race is a 412 (the caller's view is stale); without it the change is
- * re-applied to the fresh state up to {@link #ATTEMPTS} times, so no write is lost and an action that became
- * illegal meanwhile is a 409.
+ * re-applied to the fresh state up to {@link #ATTEMPTS} times with a short jittered backoff (n concurrent writers
+ * need at most n attempts; the jitter keeps them from colliding in lock-step), so no write is lost and an action
+ * that became illegal meanwhile is a 409.
  */
 @Service
 public class ExperimentService {
 
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 16;
     private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -120,7 +122,9 @@ public class ExperimentService {
             });
         });
         return Mono.defer(() -> attempt)
-                .retryWhen(Retry.max(ATTEMPTS - 1)
+                .retryWhen(Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(2))
+                        .maxBackoff(Duration.ofMillis(100))
+                        .jitter(0.75)
                         .filter(LostRaceException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new ChangeRejectedException(
                                 "experiment " + id + " is being changed concurrently; retry the request")));
