@@ -113,6 +113,20 @@ class PublicationTests extends IntegrationTest {
     }
 
     @Test
+    void whenTheOpenApiDocumentIsAskedThenItDescribesTheExperimentAndEventPaths() {
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("\"/api/v1/experiments/{id}\"")
+                        .contains("\"/api/v1/experiments/{id}/assignments\"")
+                        .contains("\"/api/v1/events\""));
+    }
+
+    @Test
     void whenHealthIsAskedThenUpWithProbes() {
         web.get()
                 .uri("/actuator/health")

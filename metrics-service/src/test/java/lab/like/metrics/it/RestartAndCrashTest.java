@@ -1,12 +1,12 @@
 package lab.like.metrics.it;
 
-import java.net.InetSocketAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.File;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -94,6 +94,19 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void whenTheOpenApiDocumentIsAskedThenItDescribesTheResultsPaths() {
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> org.assertj.core.api.Assertions.assertThat(text)
+                        .contains("\"/api/v1/experiments/{id}/results\"")
+                        .contains("\"/api/v1/experiments/{id}/results/daily\""));
+    }
+
+    @Test
     void whenNoOrganisationHeaderThenUnauthorizedProblem() {
         http.get()
                 .uri("/api/v1/experiments/x/results")
