@@ -69,7 +69,6 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
 
     @Override
     public void close() {
-        if (counter != null) counter.forgetLive();
         definitions.clear();
     }
 

@@ -1,6 +1,7 @@
 package lab.like.metrics.aggregation.streams;
 
 import java.util.Map;
+import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,12 +48,14 @@ final class AggregationTopology {
                 "usage-events-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.usageEvents());
         topology.addProcessor(
                 "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
-        // one entry per event or subject: a record cache would only add work before the same write
-        topology.addStateStore(persistent(DEDUP, Serdes.Long(), false), "aggregator");
-        topology.addStateStore(persistent(SUBJECT_FLAGS, Serdes.ByteArray(), false), "aggregator");
-        // few, hot keys: the cache collapses their many writes into one per commit
-        topology.addStateStore(persistent(AGGREGATES, Serdes.ByteArray(), true), "aggregator");
-        topology.addStateStore(persistent(DIRTY, Serdes.ByteArray(), true), "aggregator");
+        // write-back stores: the writes of a commit interval reach RocksDB and the changelog once, at the commit
+        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.Long())), "aggregator");
+        topology.addStateStore(WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray())), "aggregator");
+        topology.addStateStore(
+                WriteBackStore.builder(
+                        persistent(AGGREGATES, Serdes.ByteArray()), AggregateCodec::encode, AggregateCodec::decode),
+                "aggregator");
+        topology.addStateStore(WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray())), "aggregator");
         topology.addSink(
                 DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
         topology.addSink(
@@ -64,11 +67,10 @@ final class AggregationTopology {
         return topology;
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
-            String name, Serde<V> valueSerde, boolean cached) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
         // always changelogged: restored after a crash, rolled back with the transaction
-        var builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
-                .withLoggingEnabled(Map.of());
-        return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withLoggingEnabled(Map.of())
+                .withCachingDisabled();
     }
 }

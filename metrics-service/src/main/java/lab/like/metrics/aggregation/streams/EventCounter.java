@@ -3,51 +3,34 @@ package lab.like.metrics.aggregation.streams;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import lab.like.metrics.aggregation.Aggregate;
-import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.AggregateKey;
 import lab.like.metrics.aggregation.CountableEvent;
 import lab.like.metrics.aggregation.SubjectFlags;
 import lab.like.metrics.aggregation.SubjectState;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, one
  * subject-state value per subject and variant (flags overall and per day) for the distinct counts, totals per
- * aggregate key, and a dirty mark per changed aggregate key until its totals have been emitted.
+ * aggregate key, and a dirty mark per changed aggregate key until its totals have been emitted. All four are
+ * {@link WriteBackStore}s: per event only hash-map work, plus a RocksDB read when a key is not pending.
  */
 final class EventCounter {
 
     private static final byte[] MARK = new byte[0];
-    private static final int LIVE_AGGREGATES = 10_000;
     private static final int KEPT_DAYS = 32;
 
-    private final KeyValueStore<String, Long> dedup;
-    private final KeyValueStore<String, byte[]> subjectFlags;
-    private final KeyValueStore<String, byte[]> aggregates;
-    private final KeyValueStore<String, byte[]> dirty;
-    // Keys this processor instance has marked dirty since their last emission (same lifetime as `live`).
-    private final Set<String> markedDirty = new HashSet<>();
-    // Write-through copy of recently used aggregates, so a hot aggregate is not decoded for every event. It
-    // always equals what this task last wrote to the store; it is dropped whenever the processor is
-    // (re)initialised or closed, which is when Kafka Streams may roll the store back underneath it.
-    private final Map<String, Aggregate> live = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
-            return size() > LIVE_AGGREGATES;
-        }
-    };
+    private final WriteBackStore<Long, Long> dedup;
+    private final WriteBackStore<byte[], byte[]> subjectFlags;
+    private final WriteBackStore<Aggregate, byte[]> aggregates;
+    private final WriteBackStore<byte[], byte[]> dirty;
 
     EventCounter(
-            KeyValueStore<String, Long> dedup,
-            KeyValueStore<String, byte[]> subjectFlags,
-            KeyValueStore<String, byte[]> aggregates,
-            KeyValueStore<String, byte[]> dirty) {
+            WriteBackStore<Long, Long> dedup,
+            WriteBackStore<byte[], byte[]> subjectFlags,
+            WriteBackStore<Aggregate, byte[]> aggregates,
+            WriteBackStore<byte[], byte[]> dirty) {
         this.dedup = dedup;
         this.subjectFlags = subjectFlags;
         this.aggregates = aggregates;
@@ -83,41 +66,28 @@ final class EventCounter {
 
     private void add(AggregateKey key, CountableEvent event, int newFlags, long recordTimestamp) {
         String id = key.asString();
-        Aggregate aggregate = live.get(id);
-        if (aggregate == null) {
-            byte[] stored = aggregates.get(id);
-            aggregate = stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
-            live.put(id, aggregate);
-        }
+        Aggregate aggregate = aggregates.get(id);
+        if (aggregate == null) aggregate = Aggregate.empty();
         aggregate.count(event, newFlags, recordTimestamp);
-        aggregates.put(id, AggregateCodec.encode(aggregate));
-        if (markedDirty.add(id)) dirty.put(id, MARK);
+        // the working object is encoded once per commit, however many events changed it
+        aggregates.put(id, aggregate);
+        dirty.put(id, MARK);
     }
 
     /** Aggregate keys changed since the last emission. */
     List<String> dirtyKeys() {
         List<String> keys = new ArrayList<>();
-        try (var all = dirty.all()) {
-            all.forEachRemaining(kv -> keys.add(kv.key));
-        }
+        dirty.forEach((key, mark) -> keys.add(key));
         return keys;
     }
 
     Aggregate aggregate(String key) {
-        Aggregate cached = live.get(key);
-        if (cached != null) return cached;
-        byte[] stored = aggregates.get(key);
-        return stored == null ? Aggregate.empty() : AggregateCodec.decode(stored);
-    }
-
-    void forgetLive() {
-        live.clear();
-        markedDirty.clear();
+        Aggregate aggregate = aggregates.get(key);
+        return aggregate == null ? Aggregate.empty() : aggregate;
     }
 
     void clean(String key) {
         dirty.delete(key);
-        markedDirty.remove(key);
     }
 
     /**
@@ -127,11 +97,9 @@ final class EventCounter {
     void purge(long now, Duration retention) {
         long cutoff = now - retention.toMillis();
         List<String> expired = new ArrayList<>();
-        try (var all = dedup.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value < cutoff) expired.add(kv.key);
-            });
-        }
+        dedup.forEach((key, firstSeen) -> {
+            if (firstSeen < cutoff) expired.add(key);
+        });
         expired.forEach(dedup::delete);
     }
 }

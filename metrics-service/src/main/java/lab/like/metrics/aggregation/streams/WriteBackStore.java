@@ -1,0 +1,173 @@
+package lab.like.metrics.aggregation.streams;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A key-value store that keeps the writes of the current commit interval in a hash map and hands them to the
+ * wrapped store (RocksDB with a changelog) as one batch when Kafka Streams flushes store caches, which it does
+ * in every commit before the producer flush and the transaction commit. So every commit still contains every
+ * write, as with Kafka Streams' own record cache, but a write costs a hash-map put instead of serialisation, a
+ * JNI call and a changelog record, and several writes to one key in an interval become one.
+ *
+ * <p>Values are held in their working form {@code T} (for example a mutable aggregate) and encoded to the
+ * stored form {@code V} only when written back. Pending writes are dropped when the store is closed or its
+ * cache cleared: Kafka Streams does that only before it discards or restores the task's state, and a clean
+ * close always commits (and so writes back) first.
+ */
+final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String, V>, String, V> {
+
+    private final Function<T, V> encode;
+    private final Function<V, T> decode;
+    // key -> working value; a null value is a pending delete
+    private final Map<String, T> pending = new HashMap<>(8192);
+
+    WriteBackStore(KeyValueStore<String, V> wrapped, Function<T, V> encode, Function<V, T> decode) {
+        super(wrapped);
+        this.encode = encode;
+        this.decode = decode;
+    }
+
+    /** A store holding its values as they are stored. */
+    static <V> StoreBuilder<WriteBackStore<V, V>> builder(StoreBuilder<KeyValueStore<String, V>> inner) {
+        return new Builder<>(inner, Function.identity(), Function.identity());
+    }
+
+    static <T, V> StoreBuilder<WriteBackStore<T, V>> builder(
+            StoreBuilder<KeyValueStore<String, V>> inner, Function<T, V> encode, Function<V, T> decode) {
+        return new Builder<>(inner, encode, decode);
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        pending.clear();
+        super.init(context, root);
+    }
+
+    /** The value, pending or stored; null when absent. A working value read here may be changed in place. */
+    T get(String key) {
+        T value = pending.get(key);
+        if (value != null || pending.containsKey(key)) return value;
+        V stored = wrapped().get(key);
+        return stored == null ? null : decode.apply(stored);
+    }
+
+    /** Stores the value (or marks it changed again after an in-place change) at the next write-back. */
+    void put(String key, T value) {
+        pending.put(key, value);
+    }
+
+    void delete(String key) {
+        pending.put(key, null);
+    }
+
+    /** Every stored entry, pending writes included (they are written back first). */
+    void forEach(BiConsumer<String, V> action) {
+        writeBack();
+        try (var all = wrapped().all()) {
+            all.forEachRemaining(kv -> action.accept(kv.key, kv.value));
+        }
+    }
+
+    Set<String> pendingKeys() {
+        return pending.keySet();
+    }
+
+    long count() {
+        long[] n = {0};
+        forEach((k, v) -> n[0]++);
+        return n[0];
+    }
+
+    /** Called by Kafka Streams in every commit before the transaction commits. */
+    @Override
+    public void flushCache() {
+        writeBack();
+        super.flushCache();
+    }
+
+    @Override
+    public void flush() {
+        writeBack();
+        super.flush();
+    }
+
+    @Override
+    public void clearCache() {
+        pending.clear();
+        super.clearCache();
+    }
+
+    @Override
+    public void close() {
+        pending.clear();
+        super.close();
+    }
+
+    private void writeBack() {
+        if (pending.isEmpty()) return;
+        List<KeyValue<String, V>> batch = new ArrayList<>(pending.size());
+        pending.forEach((key, value) -> batch.add(KeyValue.pair(key, value == null ? null : encode.apply(value))));
+        pending.clear();
+        wrapped().putAll(batch);
+    }
+
+    private record Builder<T, V>(
+            StoreBuilder<KeyValueStore<String, V>> inner, Function<T, V> encode, Function<V, T> decode)
+            implements StoreBuilder<WriteBackStore<T, V>> {
+
+        @Override
+        public StoreBuilder<WriteBackStore<T, V>> withCachingEnabled() {
+            throw new UnsupportedOperationException("a write-back store is its own cache");
+        }
+
+        @Override
+        public StoreBuilder<WriteBackStore<T, V>> withCachingDisabled() {
+            inner.withCachingDisabled();
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<WriteBackStore<T, V>> withLoggingEnabled(Map<String, String> config) {
+            inner.withLoggingEnabled(config);
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<WriteBackStore<T, V>> withLoggingDisabled() {
+            inner.withLoggingDisabled();
+            return this;
+        }
+
+        @Override
+        public WriteBackStore<T, V> build() {
+            return new WriteBackStore<>(inner.build(), encode, decode);
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return inner.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return inner.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+    }
+}
