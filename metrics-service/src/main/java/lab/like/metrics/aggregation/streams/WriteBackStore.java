@@ -98,12 +98,6 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     }
 
     @Override
-    public void flush() {
-        writeBack();
-        super.flush();
-    }
-
-    @Override
     public void clearCache() {
         pending.clear();
         super.clearCache();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import lab.like.metrics.aggregation.Pseudonymiser;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -148,6 +150,32 @@ class AggregationTopologyTest {
         assertThat(count(AggregationTopology.DEDUP)).isZero();
         assertThat(count(AggregationTopology.SUBJECT_FLAGS)).isEqualTo(1);
         assertThat(count(AggregationTopology.AGGREGATES)).isEqualTo(2);
+    }
+
+    @Test
+    void whenEventProcessedThenEveryStoreWriteIsInItsChangelogAtTheCommit() {
+        send("e-1", T0);
+        // the driver commits after each record; nothing here reads the stores, so only the commit's cache flush
+        // can have written the pending values back
+        assertThat(changelog(AggregationTopology.DEDUP)).hasSize(1);
+        assertThat(changelog(AggregationTopology.SUBJECT_FLAGS)).hasSize(1);
+        assertThat(changelog(AggregationTopology.AGGREGATES)).hasSize(2);
+        send("e-2", T0);
+        send("e-2", T0);
+        assertThat(changelog(AggregationTopology.DEDUP)).containsExactly("e-2\n" + EXP);
+        // a second start by the same subject turns on no new flag: the subject's value is not rewritten
+        assertThat(changelog(AggregationTopology.SUBJECT_FLAGS)).isEmpty();
+        assertThat(changelog(AggregationTopology.AGGREGATES)).hasSize(2);
+    }
+
+    List<String> changelog(String store) {
+        return driver
+                .createOutputTopic(
+                        "topology-test-" + store + "-changelog", new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToList()
+                .stream()
+                .map(kv -> kv.key)
+                .toList();
     }
 
     long count(String store) {
