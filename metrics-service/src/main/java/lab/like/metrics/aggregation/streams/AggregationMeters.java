@@ -2,20 +2,24 @@ package lab.like.metrics.aggregation.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.EnumMap;
 import java.util.Map;
 import lab.like.metrics.aggregation.RejectReason;
+import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.stereotype.Component;
 
 /** Events counted, duplicates dropped, and dead letters by (bounded) reason. */
 @Component
 class AggregationMeters {
 
+    private final MeterRegistry registry;
     private final Counter counted;
     private final Counter duplicates;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
 
     AggregationMeters(MeterRegistry registry) {
+        this.registry = registry;
         counted = Counter.builder("likelab.metrics.events.counted")
                 .description("usage events counted into aggregates")
                 .register(registry);
@@ -30,6 +34,16 @@ class AggregationMeters {
                             .tag("reason", reason.tag())
                             .register(registry));
         }
+    }
+
+    /**
+     * Kafka Streams' own metrics (process, poll and commit ratios and latencies, lag, store and cache figures)
+     * as Micrometer meters, until the returned binder is closed.
+     */
+    KafkaStreamsMetrics bind(KafkaStreams streams) {
+        var binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        return binder;
     }
 
     void counted() {

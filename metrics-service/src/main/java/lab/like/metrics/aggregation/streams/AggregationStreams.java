@@ -1,5 +1,6 @@
 package lab.like.metrics.aggregation.streams;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import lab.like.metrics.aggregation.EventRules;
@@ -26,6 +27,7 @@ class AggregationStreams implements SmartLifecycle {
     private final AggregationMeters meters;
     private final JsonMapper json;
     private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics streamsMetrics;
 
     AggregationStreams(MetricsProperties properties, AggregationMeters meters, JsonMapper json) {
         this.properties = properties;
@@ -43,6 +45,7 @@ class AggregationStreams implements SmartLifecycle {
             log.error("aggregation stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streamsMetrics = meters.bind(streams);
         streams.start();
     }
 
@@ -59,7 +62,11 @@ class AggregationStreams implements SmartLifecycle {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, properties.cacheMaxBytes());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        // keep fetching while the task works through its buffer: with the default of 1,000 buffered records
+        // the partition is paused and the thread waits for a fresh fetch a few times per commit interval
+        p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 20_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 4 * 1024 * 1024);
         // a crashed instance's partitions move on after 10 s instead of the default 45 s
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
@@ -79,6 +86,11 @@ class AggregationStreams implements SmartLifecycle {
         if (current != null) {
             current.close(Duration.ofSeconds(30));
             streams = null;
+        }
+        KafkaStreamsMetrics binder = streamsMetrics;
+        if (binder != null) {
+            binder.close();
+            streamsMetrics = null;
         }
     }
 

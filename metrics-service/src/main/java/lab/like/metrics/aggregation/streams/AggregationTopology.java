@@ -49,13 +49,14 @@ final class AggregationTopology {
         topology.addProcessor(
                 "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
         // write-back stores: the writes of a commit interval reach RocksDB and the changelog once, at the commit
-        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.Long())), "aggregator");
-        topology.addStateStore(WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray())), "aggregator");
+        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.Long()), true), "aggregator");
+        topology.addStateStore(
+                WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), true), "aggregator");
         topology.addStateStore(
                 WriteBackStore.builder(
                         persistent(AGGREGATES, Serdes.ByteArray()), AggregateCodec::encode, AggregateCodec::decode),
                 "aggregator");
-        topology.addStateStore(WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray())), "aggregator");
+        topology.addStateStore(WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray()), false), "aggregator");
         topology.addSink(
                 DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
         topology.addSink(

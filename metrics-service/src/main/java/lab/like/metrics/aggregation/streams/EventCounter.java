@@ -35,6 +35,9 @@ final class EventCounter {
         this.subjectFlags = subjectFlags;
         this.aggregates = aggregates;
         this.dirty = dirty;
+        // a new counter means the task (re)started processing: its stores may hold keys the filters never saw
+        dedup.resetFilter();
+        subjectFlags.resetFilter();
     }
 
     /** Counts the event unless its experimentId + eventId was seen before; true when counted. */
@@ -96,10 +99,6 @@ final class EventCounter {
      */
     void purge(long now, Duration retention) {
         long cutoff = now - retention.toMillis();
-        List<String> expired = new ArrayList<>();
-        dedup.forEach((key, firstSeen) -> {
-            if (firstSeen < cutoff) expired.add(key);
-        });
-        expired.forEach(dedup::delete);
+        dedup.retainIf((key, firstSeen) -> firstSeen >= cutoff);
     }
 }

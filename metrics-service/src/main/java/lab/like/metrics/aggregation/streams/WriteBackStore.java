@@ -1,11 +1,12 @@
 package lab.like.metrics.aggregation.streams;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A key-value store that keeps the writes of the current commit interval in a hash map and hands them to the
@@ -25,40 +28,66 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * stored form {@code V} only when written back. Pending writes are dropped when the store is closed or its
  * cache cleared: Kafka Streams does that only before it discards or restores the task's state, and a clean
  * close always commits (and so writes back) first.
+ *
+ * <p>A store built {@code filtered} also keeps a {@link KeyFilter} over its keys, so a lookup of a key that was
+ * never written (every new event id, every new subject) costs a few hash probes instead of a RocksDB miss. The
+ * filter is built by scanning the store at the first lookup after (re)initialisation, when restoration is
+ * complete, grows by rebuilding when full, and is rebuilt by {@link #retainIf}, which also drops the keys it
+ * removes.
  */
 final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String, V>, String, V> {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteBackStore.class);
+    private static final Comparator<KeyValue<String, ?>> BY_KEY = (a, b) -> a.key.compareTo(b.key);
 
     private final Function<T, V> encode;
     private final Function<V, T> decode;
     // key -> working value; a null value is a pending delete
     private final Map<String, T> pending = new HashMap<>(8192);
+    private final boolean filtered;
+    private KeyFilter filter;
+    // keys the last filter held when it filled up: the next one is sized from this, not from RocksDB's estimate
+    private long knownKeys;
 
-    WriteBackStore(KeyValueStore<String, V> wrapped, Function<T, V> encode, Function<V, T> decode) {
+    WriteBackStore(KeyValueStore<String, V> wrapped, Function<T, V> encode, Function<V, T> decode, boolean filtered) {
         super(wrapped);
         this.encode = encode;
         this.decode = decode;
+        this.filtered = filtered;
     }
 
     /** A store holding its values as they are stored. */
-    static <V> StoreBuilder<WriteBackStore<V, V>> builder(StoreBuilder<KeyValueStore<String, V>> inner) {
-        return new Builder<>(inner, Function.identity(), Function.identity());
+    static <V> StoreBuilder<WriteBackStore<V, V>> builder(
+            StoreBuilder<KeyValueStore<String, V>> inner, boolean filtered) {
+        return new Builder<>(inner, Function.identity(), Function.identity(), filtered);
     }
 
     static <T, V> StoreBuilder<WriteBackStore<T, V>> builder(
             StoreBuilder<KeyValueStore<String, V>> inner, Function<T, V> encode, Function<V, T> decode) {
-        return new Builder<>(inner, encode, decode);
+        return new Builder<>(inner, encode, decode, false);
     }
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
         pending.clear();
+        filter = null;
+        knownKeys = 0;
         super.init(context, root);
+    }
+
+    /**
+     * Forgets the key filter, to be rebuilt from the store at the next lookup. Called whenever a task starts
+     * processing, because the store may have gained keys from outside (restoration, a standby's updates).
+     */
+    void resetFilter() {
+        filter = null;
     }
 
     /** The value, pending or stored; null when absent. A working value read here may be changed in place. */
     T get(String key) {
         T value = pending.get(key);
         if (value != null || pending.containsKey(key)) return value;
+        if (filtered && !filter().mightContain(key)) return null;
         V stored = wrapped().get(key);
         return stored == null ? null : decode.apply(stored);
     }
@@ -66,6 +95,14 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     /** Stores the value (or marks it changed again after an in-place change) at the next write-back. */
     void put(String key, T value) {
         pending.put(key, value);
+        if (filtered && value != null) {
+            KeyFilter current = filter();
+            current.add(key);
+            if (current.full()) {
+                knownKeys = current.added();
+                filter = null;
+            }
+        }
     }
 
     void delete(String key) {
@@ -80,8 +117,60 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
         }
     }
 
-    Set<String> pendingKeys() {
-        return pending.keySet();
+    /**
+     * Keeps the entries {@code keep} accepts and deletes the others, in one pass over the store that also
+     * rebuilds the key filter from the kept keys only.
+     */
+    void retainIf(BiPredicate<String, V> keep) {
+        writeBack();
+        List<String> removed = new ArrayList<>();
+        KeyFilter rebuilt = filtered ? new KeyFilter(4 * keyCountEstimate()) : null;
+        try (var all = wrapped().all()) {
+            all.forEachRemaining(kv -> {
+                if (keep.test(kv.key, kv.value)) {
+                    if (rebuilt != null) rebuilt.add(kv.key);
+                } else {
+                    removed.add(kv.key);
+                }
+            });
+        }
+        removed.forEach(this::delete);
+        filter = rebuilt;
+    }
+
+    private KeyFilter filter() {
+        KeyFilter current = filter;
+        if (current == null) {
+            current = buildFilter();
+            filter = current;
+        }
+        return current;
+    }
+
+    private KeyFilter buildFilter() {
+        long started = System.nanoTime();
+        writeBack();
+        KeyFilter built = new KeyFilter(4 * keyCountEstimate());
+        try (var keys = wrapped().all()) {
+            keys.forEachRemaining(kv -> built.add(kv.key));
+        }
+        // pending deletes were written back above; pending puts are covered as they are added
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (built.added() > 100_000 || millis > 1_000) {
+            log.info(
+                    "store {}: key filter over {} keys ({} KiB) built in {} ms",
+                    name(),
+                    built.added(),
+                    built.sizeBytes() / 1024,
+                    millis);
+        }
+        return built;
+    }
+
+    /** Room for four times the keys there are now, so a growing store rescans itself rarely. */
+    private long keyCountEstimate() {
+        long estimate = Math.max(wrapped().approximateNumEntries(), knownKeys);
+        return filter == null ? estimate : Math.max(estimate, filter.added());
     }
 
     long count() {
@@ -114,11 +203,16 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
         List<KeyValue<String, V>> batch = new ArrayList<>(pending.size());
         pending.forEach((key, value) -> batch.add(KeyValue.pair(key, value == null ? null : encode.apply(value))));
         pending.clear();
+        // in key order: RocksDB's memtable skip list inserts ascending keys next to the previous one cheaply
+        batch.sort(BY_KEY);
         wrapped().putAll(batch);
     }
 
     private record Builder<T, V>(
-            StoreBuilder<KeyValueStore<String, V>> inner, Function<T, V> encode, Function<V, T> decode)
+            StoreBuilder<KeyValueStore<String, V>> inner,
+            Function<T, V> encode,
+            Function<V, T> decode,
+            boolean filtered)
             implements StoreBuilder<WriteBackStore<T, V>> {
 
         @Override
@@ -146,7 +240,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
 
         @Override
         public WriteBackStore<T, V> build() {
-            return new WriteBackStore<>(inner.build(), encode, decode);
+            return new WriteBackStore<>(inner.build(), encode, decode, filtered);
         }
 
         @Override

@@ -57,12 +57,8 @@ class AggregationTopologyTest {
                 new MetricsProperties.Topics("usage-events", "experiments", "usage-events.dlt", "kpi-aggregates", 3),
                 new MetricsProperties.Writer("w", Duration.ofMillis(500), 100, Duration.ofSeconds(5), Map.of()),
                 Map.of());
-        var topology = AggregationTopology.build(
-                properties,
-                new EventRules(new Pseudonymiser("secret")),
-                new AggregationMeters(new SimpleMeterRegistry()),
-                json);
-        Properties config = new Properties();
+        this.properties = properties;
+        config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(
@@ -70,6 +66,18 @@ class AggregationTopologyTest {
                 Path.of("target", "tmp", "driver-" + UUID.randomUUID())
                         .toAbsolutePath()
                         .toString());
+        start();
+    }
+
+    MetricsProperties properties;
+    Properties config;
+
+    void start() {
+        var topology = AggregationTopology.build(
+                properties,
+                new EventRules(new Pseudonymiser("secret")),
+                new AggregationMeters(new SimpleMeterRegistry()),
+                json);
         driver = new TopologyTestDriver(topology, config, T0);
         events = driver.createInputTopic("usage-events", new StringSerializer(), new ByteArraySerializer());
         aggregates =
