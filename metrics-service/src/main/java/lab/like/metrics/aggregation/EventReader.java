@@ -5,7 +5,13 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a usage event with the streaming parser: no tree, unknown fields skipped. */
+/**
+ * Reads a usage event: unknown fields skipped, no tree. A flat object of ASCII strings without escapes,
+ * integers and nulls (what every e-service and experiment-service send) is scanned directly from the bytes;
+ * anything else (escapes, non-ASCII text, nested values, booleans, fractions, leading zeros, malformed input)
+ * goes to Jackson's streaming parser, which decides. Both give the same result for every input the scanner
+ * accepts.
+ */
 public final class EventReader {
 
     private final JsonMapper json;
@@ -16,6 +22,12 @@ public final class EventReader {
 
     /** The event's fields; null when the JSON is not an object. Throws on malformed JSON. */
     public RawEvent read(byte[] bytes) throws JacksonException {
+        RawEvent scanned = FlatEventScanner.scan(bytes);
+        return scanned != null ? scanned : readWithJackson(bytes);
+    }
+
+    /** The same as {@link #read}, always through Jackson. */
+    RawEvent readWithJackson(byte[] bytes) throws JacksonException {
         try (JsonParser p = json.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             Fields f = new Fields();

@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>A store built {@code filtered} also keeps a {@link KeyFilter} over its keys, so a lookup of a key that was
  * never written (every new event id, every new subject) costs a few hash probes instead of a RocksDB miss. The
  * filter is built by scanning the store at the first lookup after (re)initialisation, when restoration is
- * complete, grows by rebuilding when full, and is rebuilt by {@link #retainIf}, which also drops the keys it
- * removes.
+ * complete, grows by adding layers, and is rebuilt by {@link #retainIf}, which also drops the keys it removes.
  */
 final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String, V>, String, V> {
 
@@ -46,8 +45,6 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     private final Map<String, T> pending = new HashMap<>(8192);
     private final boolean filtered;
     private KeyFilter filter;
-    // keys the last filter held when it filled up: the next one is sized from this, not from RocksDB's estimate
-    private long knownKeys;
 
     WriteBackStore(KeyValueStore<String, V> wrapped, Function<T, V> encode, Function<V, T> decode, boolean filtered) {
         super(wrapped);
@@ -71,7 +68,6 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     public void init(StateStoreContext context, StateStore root) {
         pending.clear();
         filter = null;
-        knownKeys = 0;
         super.init(context, root);
     }
 
@@ -95,14 +91,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     /** Stores the value (or marks it changed again after an in-place change) at the next write-back. */
     void put(String key, T value) {
         pending.put(key, value);
-        if (filtered && value != null) {
-            KeyFilter current = filter();
-            current.add(key);
-            if (current.full()) {
-                knownKeys = current.added();
-                filter = null;
-            }
-        }
+        if (filtered && value != null) filter().add(key);
     }
 
     void delete(String key) {
@@ -124,7 +113,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     void retainIf(BiPredicate<String, V> keep) {
         writeBack();
         List<String> removed = new ArrayList<>();
-        KeyFilter rebuilt = filtered ? new KeyFilter(4 * keyCountEstimate()) : null;
+        KeyFilter rebuilt = filtered ? new KeyFilter(2 * keyCountEstimate()) : null;
         try (var all = wrapped().all()) {
             all.forEachRemaining(kv -> {
                 if (keep.test(kv.key, kv.value)) {
@@ -150,7 +139,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     private KeyFilter buildFilter() {
         long started = System.nanoTime();
         writeBack();
-        KeyFilter built = new KeyFilter(4 * keyCountEstimate());
+        KeyFilter built = new KeyFilter(2 * keyCountEstimate());
         try (var keys = wrapped().all()) {
             keys.forEachRemaining(kv -> built.add(kv.key));
         }
@@ -167,9 +156,8 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
         return built;
     }
 
-    /** Room for four times the keys there are now, so a growing store rescans itself rarely. */
     private long keyCountEstimate() {
-        long estimate = Math.max(wrapped().approximateNumEntries(), knownKeys);
+        long estimate = wrapped().approximateNumEntries();
         return filter == null ? estimate : Math.max(estimate, filter.added());
     }
 
