@@ -24,7 +24,10 @@ public record ExperimentDefinition(
     }
 
     public boolean hasVariant(String key) {
-        return variants.stream().anyMatch(v -> v.key().equals(key));
+        for (Variant v : variants) {
+            if (v.key().equals(key)) return true;
+        }
+        return false;
     }
 
     public Optional<Variant> variant(String key) {

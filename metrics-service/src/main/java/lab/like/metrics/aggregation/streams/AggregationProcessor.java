@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import lab.like.metrics.aggregation.EventReader;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.ExperimentDefinition;
@@ -36,6 +38,9 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private final JsonMapper json;
     private final EventReader reader;
     private final Map<String, Parsed> definitions = new HashMap<>();
+    // experiments whose stored JSON was compared since the last change to any experiment
+    private final Set<String> checked = new HashSet<>();
+    private long definitionsChecked = -1;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> experiments;
     private EventCounter counter;
@@ -60,6 +65,8 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
                 context.getStateStore(AggregationTopology.AGGREGATES),
                 context.getStateStore(AggregationTopology.DIRTY));
         definitions.clear();
+        checked.clear();
+        definitionsChecked = -1;
         var emitter = new AggregateEmitter(counter, json, context);
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
         Duration retention = properties.dedupRetention();
@@ -102,11 +109,24 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         return rules.check(raw, key, record.timestamp(), this::definition);
     }
 
-    /** Parses an experiment only when its stored JSON changed since the last look. */
+    /**
+     * The experiment's definition. Parsed only when its stored JSON changed since the last look, and the store
+     * is consulted again only after some experiment changed.
+     */
     private ExperimentDefinition definition(String experimentId) {
-        byte[] raw = experiments.get(experimentId);
-        if (raw == null) return null;
+        long changes = ExperimentLoader.changes();
+        if (changes != definitionsChecked) {
+            definitionsChecked = changes;
+            checked.clear();
+        }
         Parsed cached = definitions.get(experimentId);
+        if (cached != null && checked.contains(experimentId)) return cached.definition();
+        byte[] raw = experiments.get(experimentId);
+        if (raw == null) {
+            definitions.remove(experimentId);
+            return null;
+        }
+        checked.add(experimentId);
         if (cached != null && Arrays.equals(cached.raw(), raw)) return cached.definition();
         ExperimentDefinition parsed;
         try {

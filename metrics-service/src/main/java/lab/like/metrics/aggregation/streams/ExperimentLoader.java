@@ -1,5 +1,6 @@
 package lab.like.metrics.aggregation.streams;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ExperimentLoader implements Processor<String, byte[], Void, Void> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // bumped after every change to any experiments store in this JVM, so processors re-read only after one
+    private static final AtomicLong CHANGES = new AtomicLong();
 
     private KeyValueStore<String, byte[]> store;
 
@@ -27,12 +30,19 @@ final class ExperimentLoader implements Processor<String, byte[], Void, Void> {
         if (record.key() == null) return;
         if (record.value() == null) {
             store.delete(record.key());
+            CHANGES.incrementAndGet();
             return;
         }
         byte[] current = store.get(record.key());
         if (current == null || version(record.value()) >= version(current)) {
             store.put(record.key(), record.value());
+            CHANGES.incrementAndGet();
         }
+    }
+
+    /** A number that changes whenever an experiment definition changes (or is removed). */
+    static long changes() {
+        return CHANGES.get();
     }
 
     static long version(byte[] json) {
