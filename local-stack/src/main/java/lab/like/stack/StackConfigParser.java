@@ -32,7 +32,8 @@ final class StackConfigParser {
 
             Environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use an external Kafka / MongoDB instead of the
             embedded ones; LIKELAB_SUBJECT_SECRET (a development value by default); LIKELAB_SERVICE_JAVA_OPTS
-            (JVM options of the three service JVMs, default -Xmx512m).
+            (JVM options of the three service JVMs, default -Xmx512m; metrics-service also gets -XX:+UseParallelGC
+            unless the options choose a collector).
             """;
 
     private static final List<String> FLAGS = List.of("--demo", "--in-memory-mongo");

@@ -42,10 +42,10 @@ public final class AggregationBenchmark {
         values.forEach(v -> keys.add(key));
         System.out.printf("experiment %s: %,d events over %,d subjects, %d variants%n", bulk, events, subjects, 3);
 
-        RawKafkaCeiling.Figures raw = RawKafkaCeiling.measure(target.kafkaBootstrap(), keys, values);
+        RawKafkaCeiling.Figures raw = RawKafkaCeiling.measure(target.kafkaBootstrap(), keys, values, true);
         System.out.printf(
-                "raw ceiling measured: producer %,.0f/s, consumer %,.0f/s%n",
-                raw.producerPerSecond(), raw.consumerPerSecond());
+                "raw ceiling measured: producer %,.0f/s, consumer %,.0f/s, exactly-once Kafka Streams pass-through %,.0f/s%n",
+                raw.producerPerSecond(), raw.consumerPerSecond(), raw.streamsPerSecond());
 
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
@@ -72,15 +72,19 @@ public final class AggregationBenchmark {
         System.out.printf("raw Kafka producer         : %,10.0f records/s%n", raw.producerPerSecond());
         System.out.printf("raw Kafka consumer         : %,10.0f records/s%n", raw.consumerPerSecond());
         System.out.printf(
+                "Kafka Streams EOS no-op    : %,10.0f records/s (one partition, exactly_once_v2, counts only)%n",
+                raw.streamsPerSecond());
+        System.out.printf(
                 "benchmark producer         : %,10.0f records/s (%.1f s for %,d)%n",
                 events / produceSeconds, produceSeconds, events);
         System.out.printf(
-                "metrics-service end to end : %,10.0f events/s until results showed %,d of %,d (%.1f s) = %.0f%% of raw producer%n",
+                "metrics-service end to end : %,10.0f events/s until results showed %,d of %,d (%.1f s) = %.0f%% of raw producer, %.0f%% of the EOS no-op%n",
                 counted / totalSeconds,
                 counted,
                 events,
                 totalSeconds,
-                100 * (counted / totalSeconds) / raw.producerPerSecond());
+                100 * (counted / totalSeconds) / raw.producerPerSecond(),
+                100 * (counted / totalSeconds) / raw.streamsPerSecond());
         System.out.printf(
                 "KPI freshness at %,d ev/s  : p50 %.0f ms, p99 %.0f ms (results polled every 50 ms)%n",
                 steadyRate, freshness[0], freshness[1]);

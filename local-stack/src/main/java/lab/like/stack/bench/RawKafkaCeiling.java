@@ -1,10 +1,13 @@
 package lab.like.stack.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +19,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
 
 /**
  * The reference figures: how fast this broker takes and gives the same records with a plain client
@@ -23,7 +30,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class RawKafkaCeiling {
 
-    record Figures(double producerPerSecond, double consumerPerSecond) {}
+    /**
+     * Records per second: a plain producer, a plain consumer, and a Kafka Streams application with
+     * exactly_once_v2 that only counts the records (no state, no output), the most any exactly-once stream
+     * processor of these records can reach here.
+     */
+    record Figures(double producerPerSecond, double consumerPerSecond, double streamsPerSecond) {}
 
     private RawKafkaCeiling() {}
 
@@ -41,13 +53,19 @@ final class RawKafkaCeiling {
     }
 
     static Figures measure(String bootstrap, List<byte[]> keys, List<byte[]> values) throws Exception {
+        return measure(bootstrap, keys, values, false);
+    }
+
+    /** The figures; the exactly-once pass-through only when {@code streams} (NaN otherwise). */
+    static Figures measure(String bootstrap, List<byte[]> keys, List<byte[]> values, boolean streams) throws Exception {
         String topic = "bench-raw-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             double produced = produce(bootstrap, topic, keys, values);
             double consumed = consume(bootstrap, topic, values.size());
+            double streamed = streams ? streamExactlyOnce(bootstrap, topic, values.size()) : Double.NaN;
             admin.deleteTopics(List.of(topic)).all().get();
-            return new Figures(produced, consumed);
+            return new Figures(produced, consumed, streamed);
         }
     }
 
@@ -83,6 +101,40 @@ final class RawKafkaCeiling {
                 seen += records.count();
             }
             return seen / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double streamExactlyOnce(String bootstrap, String topic, int expected) throws Exception {
+        Path stateDir = Files.createTempDirectory("bench-streams");
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, topic + "-streams");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5000);
+        AtomicLong seen = new AtomicLong();
+        AtomicLong firstAt = new AtomicLong();
+        Topology topology = new Topology();
+        topology.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic);
+        topology.addProcessor(
+                "count",
+                () -> (Processor<byte[], byte[], Void, Void>) record -> {
+                    if (seen.getAndIncrement() == 0) firstAt.set(System.nanoTime());
+                },
+                "source");
+        try (KafkaStreams streams = new KafkaStreams(topology, p)) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (seen.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            double rate = seen.get() / ((System.nanoTime() - firstAt.get()) / 1e9);
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+            return rate;
         }
     }
 }
