@@ -30,7 +30,7 @@ public final class AggregationBenchmark {
         int steadyRate = (int) BenchTarget.longOption(args, "--rate", 20_000);
         int steadySeconds = (int) BenchTarget.longOption(args, "--seconds", 30);
         String metricsUrl = BenchTarget.option(args, "--metrics-url", "http://localhost:8082");
-        int warmup = (int) BenchTarget.longOption(args, "--warmup", 300_000);
+        int warmup = (int) BenchTarget.longOption(args, "--warmup", 1_000_000);
 
         double coldRate = warmup > 0 ? warmUp(target, warmup) : Double.NaN;
 

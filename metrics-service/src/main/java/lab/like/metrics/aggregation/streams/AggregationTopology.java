@@ -49,7 +49,7 @@ final class AggregationTopology {
         topology.addProcessor(
                 "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
         // write-back stores: the writes of a commit interval reach RocksDB and the changelog once, at the commit
-        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.Long()), true), "aggregator");
+        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.ByteArray()), true), "aggregator");
         topology.addStateStore(
                 WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), true), "aggregator");
         topology.addStateStore(

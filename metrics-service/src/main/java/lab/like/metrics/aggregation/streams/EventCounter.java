@@ -1,5 +1,6 @@
 package lab.like.metrics.aggregation.streams;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,14 +21,18 @@ final class EventCounter {
 
     private static final byte[] MARK = new byte[0];
     private static final int KEPT_DAYS = 32;
+    private static final long DAY_MS = 86_400_000L;
 
-    private final WriteBackStore<Long, Long> dedup;
+    private final WriteBackStore<byte[], byte[]> dedup;
+    // the dedup value: the UTC day an event id was first seen, one shared array per day
+    private int firstSeenDay = Integer.MIN_VALUE;
+    private byte[] firstSeenValue;
     private final WriteBackStore<byte[], byte[]> subjectFlags;
     private final WriteBackStore<Aggregate, byte[]> aggregates;
     private final WriteBackStore<byte[], byte[]> dirty;
 
     EventCounter(
-            WriteBackStore<Long, Long> dedup,
+            WriteBackStore<byte[], byte[]> dedup,
             WriteBackStore<byte[], byte[]> subjectFlags,
             WriteBackStore<Aggregate, byte[]> aggregates,
             WriteBackStore<byte[], byte[]> dirty) {
@@ -44,8 +49,7 @@ final class EventCounter {
     boolean count(CountableEvent event, long recordTimestamp, long now) {
         // the distinguishing part first: keys compare faster in RocksDB than behind a long shared prefix
         String dedupKey = event.eventId() + '\n' + event.experimentId();
-        if (dedup.get(dedupKey) != null) return false;
-        dedup.put(dedupKey, now);
+        if (!dedup.putIfAbsent(dedupKey, firstSeen(now))) return false;
         int eventFlags = SubjectFlags.of(event.type());
         LocalDate day = event.day();
         int epochDay = (int) day.toEpochDay();
@@ -99,6 +103,24 @@ final class EventCounter {
      */
     void purge(long now, Duration retention) {
         long cutoff = now - retention.toMillis();
-        dedup.retainIf((key, firstSeen) -> firstSeen >= cutoff);
+        dedup.retainIf((key, firstSeen) -> firstSeenMillis(firstSeen) >= cutoff);
+    }
+
+    private byte[] firstSeen(long now) {
+        int day = (int) Math.floorDiv(now, DAY_MS);
+        if (day != firstSeenDay) {
+            firstSeenDay = day;
+            firstSeenValue = ByteBuffer.allocate(Integer.BYTES).putInt(day).array();
+        }
+        return firstSeenValue;
+    }
+
+    /**
+     * When an event id was first seen: the start of the UTC day in the current four-byte format (so a purge
+     * keeps an id up to a day longer than the retention), or the exact time in the earlier eight-byte format.
+     */
+    static long firstSeenMillis(byte[] value) {
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        return value.length == Long.BYTES ? buffer.getLong() : buffer.getInt() * DAY_MS;
     }
 }

@@ -41,8 +41,9 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
 
     private final Function<T, V> encode;
     private final Function<V, T> decode;
-    // key -> working value; a null value is a pending delete
-    private final Map<String, T> pending = new HashMap<>(8192);
+    // key -> working value, or DELETED for a pending delete
+    private final Map<String, Object> pending = new HashMap<>(8192);
+    private static final Object DELETED = new Object();
     private final boolean filtered;
     private KeyFilter filter;
 
@@ -81,21 +82,47 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
 
     /** The value, pending or stored; null when absent. A working value read here may be changed in place. */
     T get(String key) {
-        T value = pending.get(key);
-        if (value != null || pending.containsKey(key)) return value;
+        Object value = pending.get(key);
+        if (value != null) return value == DELETED ? null : cast(value);
         if (filtered && !filter().mightContain(key)) return null;
         V stored = wrapped().get(key);
         return stored == null ? null : decode.apply(stored);
     }
 
+    /**
+     * Stores the value unless the key is present (pending or stored); true when stored. One hash-map operation
+     * when the key is new and the filter rules it out, as it does for nearly every new event id.
+     */
+    boolean putIfAbsent(String key, T value) {
+        // the filter first: building it writes the pending values back, which must not include this one yet
+        KeyFilter keys = filtered ? filter() : null;
+        Object before = pending.putIfAbsent(key, value);
+        if (before != null) {
+            if (before != DELETED) return false;
+            pending.put(key, value);
+        } else if (keys == null || keys.mightContain(key)) {
+            if (wrapped().get(key) != null) {
+                pending.remove(key);
+                return false;
+            }
+        }
+        if (keys != null) keys.add(key);
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Object value) {
+        return (T) value;
+    }
+
     /** Stores the value (or marks it changed again after an in-place change) at the next write-back. */
     void put(String key, T value) {
-        pending.put(key, value);
+        pending.put(key, value == null ? DELETED : value);
         if (filtered && value != null) filter().add(key);
     }
 
     void delete(String key) {
-        pending.put(key, null);
+        pending.put(key, DELETED);
     }
 
     /** Every stored entry, pending writes included (they are written back first). */
@@ -189,7 +216,8 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     private void writeBack() {
         if (pending.isEmpty()) return;
         List<KeyValue<String, V>> batch = new ArrayList<>(pending.size());
-        pending.forEach((key, value) -> batch.add(KeyValue.pair(key, value == null ? null : encode.apply(value))));
+        pending.forEach(
+                (key, value) -> batch.add(KeyValue.pair(key, value == DELETED ? null : encode.apply(cast(value)))));
         pending.clear();
         // in key order: RocksDB's memtable skip list inserts ascending keys next to the previous one cheaply
         batch.sort(BY_KEY);
