@@ -117,4 +117,18 @@ class DeadLetterIntegrationTest extends IntegrationTestBase {
                         "likelab_metrics_events_dead_lettered_total{application=\"metrics-service\",reason=\"malformed\"}")
                 .contains("likelab_metrics_events_counted_total");
     }
+
+    @Test
+    void whenRunningThenOverallHealthIsUpAndNamesOnlyWorkingContributors() {
+        String health = http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        // Spring Boot's own MongoDB indicator (`hello`, unknown to mongo-java-server) would make this DOWN
+        assertThat(health).contains("\"status\":\"UP\"").doesNotContain("\"mongodb\"");
+    }
 }
