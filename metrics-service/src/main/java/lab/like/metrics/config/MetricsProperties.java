@@ -16,6 +16,8 @@ public record MetricsProperties(
         @DefaultValue("250ms") Duration commitInterval,
         @DefaultValue("31d") Duration dedupRetention,
         @DefaultValue("1h") Duration purgeInterval,
+        // how long a raw Kafka-path event for an unknown or not running experiment waits for it to catch up
+        @DefaultValue("30s") Duration earlyEventGrace,
         @DefaultValue("-1") int replicationFactor,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("67108864") long cacheMaxBytes,

@@ -15,6 +15,7 @@ record AppArgs(String brokers, String mongoUri, String stateDir, String applicat
         args.add("--likelab.metrics.application-id=" + applicationId);
         args.add("--likelab.metrics.writer.group-id=" + applicationId + "-writer");
         args.add("--likelab.metrics.subject-secret=" + Scenario.SECRET);
+        args.add("--likelab.metrics.early-event-grace=2s");
         args.add("--likelab.metrics.emit-interval=200ms");
         // a killed instance's group membership should expire quickly, so its successor takes over
         args.add("--likelab.metrics.streams-overrides[session.timeout.ms]=6000");

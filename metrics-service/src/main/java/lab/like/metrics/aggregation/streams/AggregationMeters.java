@@ -16,6 +16,7 @@ class AggregationMeters {
     private final MeterRegistry registry;
     private final Counter counted;
     private final Counter duplicates;
+    private final Counter parked;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
 
     AggregationMeters(MeterRegistry registry) {
@@ -25,6 +26,9 @@ class AggregationMeters {
                 .register(registry);
         duplicates = Counter.builder("likelab.metrics.events.duplicates")
                 .description("usage events dropped as a repeated experimentId + eventId")
+                .register(registry);
+        parked = Counter.builder("likelab.metrics.events.parked")
+                .description("raw usage events held back for their experiment to arrive or start (30 s at most)")
                 .register(registry);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(
@@ -48,6 +52,10 @@ class AggregationMeters {
 
     void counted() {
         counted.increment();
+    }
+
+    void parked() {
+        parked.increment();
     }
 
     void duplicate() {

@@ -1,10 +1,13 @@
 package lab.like.metrics.aggregation.streams;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lab.like.metrics.aggregation.EventReader;
@@ -15,6 +18,7 @@ import lab.like.metrics.aggregation.RawEvent;
 import lab.like.metrics.aggregation.RejectReason;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.config.MetricsProperties;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class AggregationProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     static final String REASON_HEADER = "likelab-dlt-reason";
+    static final Duration PARK_CHECK = Duration.ofSeconds(1);
+    static final long MAX_PARKED = 100_000;
 
     private final MetricsProperties properties;
     private final EventRules rules;
@@ -44,6 +50,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> experiments;
     private EventCounter counter;
+    private KeyValueStore<String, byte[]> parked;
 
     private record Parsed(byte[] raw, ExperimentDefinition definition) {}
 
@@ -67,6 +74,8 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         definitions.clear();
         checked.clear();
         definitionsChecked = -1;
+        this.parked = context.getStateStore(AggregationTopology.PARKED);
+        context.schedule(PARK_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseParked);
         var emitter = new AggregateEmitter(counter, json, context);
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
         Duration retention = properties.dedupRetention();
@@ -82,6 +91,13 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void process(Record<byte[], byte[]> record) {
         Verdict verdict = verdict(record);
+        if (verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected) && park(record)) {
+            return;
+        }
+        settle(record, verdict);
+    }
+
+    private void settle(Record<byte[], byte[]> record, Verdict verdict) {
         if (verdict instanceof Verdict.Rejected rejected) {
             Record<byte[], byte[]> dead = record.withHeaders(record.headers());
             dead.headers().remove(REASON_HEADER);
@@ -94,6 +110,66 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
             } else {
                 meters.duplicate();
             }
+        }
+    }
+
+    /**
+     * An experiment created or started a moment ago may not have reached this instance's copy of the
+     * {@code experiments} topic yet. Such a rejection is therefore not final at once.
+     */
+    private static boolean mayBeEarly(Verdict.Rejected rejected) {
+        return rejected.reason() == RejectReason.UNKNOWN_EXPERIMENT || rejected.reason() == RejectReason.NOT_RUNNING;
+    }
+
+    /**
+     * Parks the record (in a changelogged store, so it commits with everything else) for up to
+     * {@code likelab.metrics.early-event-grace}; false when the parking is full, and the record is dead-lettered now.
+     */
+    private boolean park(Record<byte[], byte[]> record) {
+        if (parked.approximateNumEntries() >= MAX_PARKED) return false;
+        long now = context.currentSystemTimeMs();
+        var metadata = context.recordMetadata();
+        String id = String.format(
+                "%013d|%s|%d|%d",
+                now,
+                metadata.map(m -> m.topic()).orElse(""),
+                metadata.map(m -> m.partition()).orElse(-1),
+                metadata.map(m -> m.offset()).orElse(-1L));
+        byte[] key = record.key() == null ? new byte[0] : record.key();
+        ByteBuffer value = ByteBuffer.allocate(Long.BYTES + Integer.BYTES + key.length + record.value().length);
+        value.putLong(record.timestamp())
+                .putInt(record.key() == null ? -1 : key.length)
+                .put(key)
+                .put(record.value());
+        parked.put(id, value.array());
+        meters.parked();
+        return true;
+    }
+
+    /**
+     * Settles every parked record whose experiment is now known and running (it is counted, exactly as if it had
+     * arrived now) or whose grace has passed (it is dead-lettered with the reason it has then).
+     */
+    private void releaseParked(long now) {
+        List<KeyValue<String, byte[]>> due = new ArrayList<>();
+        try (var all = parked.all()) {
+            all.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, byte[]> entry : due) {
+            long parkedAt = Long.parseLong(entry.key.substring(0, 13));
+            ByteBuffer value = ByteBuffer.wrap(entry.value);
+            long timestamp = value.getLong();
+            int keyLength = value.getInt();
+            byte[] key = keyLength < 0 ? null : new byte[keyLength];
+            if (key != null) value.get(key);
+            byte[] event = new byte[value.remaining()];
+            value.get(event);
+            Record<byte[], byte[]> record = new Record<>(key, event, timestamp);
+            Verdict verdict = verdict(record);
+            boolean waiting = verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected);
+            if (waiting && now - parkedAt < properties.earlyEventGrace().toMillis()) continue;
+            parked.delete(entry.key);
+            settle(record, verdict);
         }
     }
 

@@ -25,6 +25,7 @@ final class AggregationTopology {
     static final String SUBJECT_FLAGS = "subject-flags";
     static final String AGGREGATES = "aggregates";
     static final String DIRTY = "dirty";
+    static final String PARKED = "parked";
     static final String EXPERIMENTS = "experiments-global";
     static final String DLT_SINK = "dlt-sink";
     static final String AGGREGATES_SINK = "aggregates-sink";
@@ -57,6 +58,8 @@ final class AggregationTopology {
                         persistent(AGGREGATES, Serdes.ByteArray()), AggregateCodec::encode, AggregateCodec::decode),
                 "aggregator");
         topology.addStateStore(WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray()), false), "aggregator");
+        // raw events waiting (at most a grace period) for their experiment to reach the global store
+        topology.addStateStore(persistent(PARKED, Serdes.ByteArray()), "aggregator");
         topology.addSink(
                 DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
         topology.addSink(

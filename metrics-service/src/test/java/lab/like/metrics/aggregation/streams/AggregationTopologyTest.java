@@ -39,6 +39,8 @@ class AggregationTopologyTest {
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> events;
     TestOutputTopic<byte[], byte[]> aggregates;
+    TestInputTopic<String, byte[]> experiments;
+    TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
     void setUp() {
@@ -51,6 +53,7 @@ class AggregationTopologyTest {
                 Duration.ofMillis(100),
                 Duration.ofDays(31),
                 Duration.ofHours(1),
+                Duration.ofSeconds(30),
                 -1,
                 1,
                 1_000_000,
@@ -82,6 +85,9 @@ class AggregationTopologyTest {
         events = driver.createInputTopic("usage-events", new StringSerializer(), new ByteArraySerializer());
         aggregates =
                 driver.createOutputTopic("kpi-aggregates", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        experiments = driver.createInputTopic("experiments", new StringSerializer(), new ByteArraySerializer());
+        deadLetters =
+                driver.createOutputTopic("usage-events.dlt", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -186,7 +192,80 @@ class AggregationTopologyTest {
                 .toList();
     }
 
+    void sendRaw(String experiment, String eventId, String subject) {
+        String value = "{\"eventId\":\"" + eventId + "\",\"experimentId\":\"" + experiment + "\",\"subjectId\":\""
+                + subject + "\",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        events.pipeInput(experiment, value.getBytes(StandardCharsets.UTF_8), T0);
+    }
+
+    void define(String experiment, String status) {
+        String value = "{\"id\":\"" + experiment + "\",\"organisation\":\"demo\",\"status\":\"" + status
+                + "\",\"variants\":[{\"key\":\"control\",\"weight\":50},{\"key\":\"b\",\"weight\":50}],"
+                + "\"salt\":\"s\",\"version\":1}";
+        experiments.pipeInput(experiment, value.getBytes(StandardCharsets.UTF_8), T0);
+    }
+
+    List<String> deadLetterReasons() {
+        return deadLetters.readRecordsToList().stream()
+                .map(r ->
+                        new String(r.headers().lastHeader("likelab-dlt-reason").value(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    long subjects(Map<String, AggregateMessage> out, String experiment) {
+        return out.entrySet().stream()
+                .filter(e ->
+                        e.getKey().startsWith(experiment + "|") && e.getKey().endsWith("|"))
+                .mapToLong(e -> e.getValue().subjects())
+                .sum();
+    }
+
+    @Test
+    void whenRawEventArrivesBeforeItsExperimentThenItWaitsAndIsCountedOnceWhenTheExperimentRuns() {
+        sendRaw("exp-late", "r-1", "citizen-1");
+        sendRaw("exp-late", "r-1", "citizen-1");
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(deadLetterReasons()).isEmpty();
+        define("exp-late", "DRAFT");
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(deadLetterReasons()).as("still not running: keeps waiting").isEmpty();
+        define("exp-late", "RUNNING");
+        driver.advanceWallClockTime(Duration.ofSeconds(2)); // released and counted
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // emitted
+        var out = emitted();
+        assertThat(subjects(out, "exp-late")).isEqualTo(1);
+        assertThat(out.entrySet().stream()
+                        .filter(e ->
+                                e.getKey().startsWith("exp-late|") && e.getKey().endsWith("|"))
+                        .mapToLong(e -> e.getValue().version())
+                        .sum())
+                .as("events counted")
+                .isEqualTo(1);
+        assertThat(deadLetterReasons()).isEmpty();
+        assertThat(count(AggregationTopology.PARKED)).isZero();
+    }
+
+    @Test
+    void whenExperimentNeverArrivesThenTheEventIsDeadLetteredAfterTheGrace() {
+        sendRaw("exp-never", "n-1", "citizen-1");
+        driver.advanceWallClockTime(Duration.ofSeconds(25));
+        assertThat(deadLetterReasons()).isEmpty();
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        assertThat(deadLetterReasons()).containsExactly("unknown-experiment: unknown experiment");
+        assertThat(count(AggregationTopology.PARKED)).isZero();
+    }
+
     long count(String store) {
-        return ((WriteBackStore<?, ?>) driver.getStateStore(store)).count();
+        if (!store.equals(AggregationTopology.PARKED)) {
+            return ((WriteBackStore<?, ?>) driver.getStateStore(store)).count();
+        }
+        long n = 0;
+        try (var all = driver.<String, byte[]>getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
     }
 }
