@@ -104,14 +104,7 @@ class DeadLetterIntegrationTest extends IntegrationTestBase {
                         .path("eventsCounted")
                         .asLong())
                 .isZero();
-        String prometheus = http.get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String prometheus = text("/actuator/prometheus");
         assertThat(prometheus)
                 .contains(
                         "likelab_metrics_events_dead_lettered_total{application=\"metrics-service\",reason=\"malformed\"}")
@@ -120,14 +113,7 @@ class DeadLetterIntegrationTest extends IntegrationTestBase {
 
     @Test
     void whenRunningThenOverallHealthIsUpAndNamesOnlyWorkingContributors() {
-        String health = http.get()
-                .uri("/actuator/health")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String health = text("/actuator/health");
         // Spring Boot's own MongoDB indicator (`hello`, unknown to mongo-java-server) would make this DOWN
         assertThat(health).contains("\"status\":\"UP\"").doesNotContain("\"mongodb\"");
     }

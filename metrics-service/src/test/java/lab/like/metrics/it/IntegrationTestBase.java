@@ -61,16 +61,22 @@ abstract class IntegrationTestBase {
         producer.close(Duration.ofSeconds(5));
     }
 
-    JsonNode get(String path, String organisation) {
-        String body = http.get()
-                .uri(path)
-                .header(ORG, organisation)
-                .exchange()
+    /** The body of a 200 response to a GET without an organisation (actuator endpoints). */
+    String text(String path) {
+        return body(http.get().uri(path));
+    }
+
+    private static String body(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    JsonNode get(String path, String organisation) {
+        String body = body(http.get().uri(path).header(ORG, organisation));
         return Scenario.JSON.readTree(body);
     }
 
