@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,14 +55,7 @@ class LauncherTest {
     }
 
     private Launched launch(String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LocalStack.class.getName(),
-                "--home",
-                home.toString()));
-        command.addAll(List.of(options));
+        List<String> command = LauncherCommand.of(home, options);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment()
                 .keySet()

@@ -65,14 +65,7 @@ class PortsTest {
         try (ServerSocket taken = listen()) {
             List<Integer> free = new ArrayList<>(Ports.free(6));
             free.set(0, taken.getLocalPort());
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    LocalStack.class.getName(),
-                    "--home",
-                    home.toString()));
-            command.addAll(List.of(options(free)));
+            List<String> command = LauncherCommand.of(home, options(free));
             Process launcher = new ProcessBuilder(command).start();
             assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String stderr = new String(launcher.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Results API: empty variants, SSE, late definitions, tenancy and problem documents. */
@@ -131,19 +132,7 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                 "/api/v1/experiments/" + other.experimentId + "/results",
                 "/api/v1/experiments/" + other.experimentId + "/results/daily",
                 "/api/v1/experiments/unknown/results")) {
-            http.get()
-                    .uri(path)
-                    .header(ORG, "demo")
-                    .exchange()
-                    .expectStatus()
-                    .isNotFound()
-                    .expectHeader()
-                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody()
-                    .jsonPath("$.type")
-                    .isEqualTo("urn:likelab:problem:not-found")
-                    .jsonPath("$.detail")
-                    .isEqualTo("No such experiment.");
+            expectNotFoundProblem(path).jsonPath("$.detail").isEqualTo("No such experiment.");
         }
         assertThat(get("/api/v1/experiments/" + other.experimentId + "/results", "other")
                         .path("experimentId")
@@ -156,8 +145,20 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
 
     @Test
     void whenUnknownPathOrUnacceptableTypeThenProblemDocuments() {
+        expectNotFoundProblem("/api/v1/nothing-here");
         http.get()
-                .uri("/api/v1/nothing-here")
+                .uri("/api/v1/experiments/x/results")
+                .header(ORG, "demo")
+                .accept(MediaType.APPLICATION_XML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    /** A GET as organisation demo that must be a 404 problem document of type not-found. */
+    private WebTestClient.BodyContentSpec expectNotFoundProblem(String path) {
+        return http.get()
+                .uri(path)
                 .header(ORG, "demo")
                 .exchange()
                 .expectStatus()
@@ -167,12 +168,5 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:likelab:problem:not-found");
-        http.get()
-                .uri("/api/v1/experiments/x/results")
-                .header(ORG, "demo")
-                .accept(MediaType.APPLICATION_XML)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
     }
 }
