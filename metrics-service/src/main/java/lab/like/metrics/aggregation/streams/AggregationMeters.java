@@ -18,6 +18,7 @@ class AggregationMeters {
     private final Counter duplicates;
     private final Counter parked;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
+    private KafkaStreamsMetrics streamsMetrics;
 
     AggregationMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -42,12 +43,19 @@ class AggregationMeters {
 
     /**
      * Kafka Streams' own metrics (process, poll and commit ratios and latencies, lag, store and cache figures)
-     * as Micrometer meters, until the returned binder is closed.
+     * as Micrometer meters, until {@link #unbind}.
      */
-    KafkaStreamsMetrics bind(KafkaStreams streams) {
-        var binder = new KafkaStreamsMetrics(streams);
-        binder.bindTo(registry);
-        return binder;
+    synchronized void bind(KafkaStreams streams) {
+        unbind();
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+    }
+
+    synchronized void unbind() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
+        }
     }
 
     void counted() {

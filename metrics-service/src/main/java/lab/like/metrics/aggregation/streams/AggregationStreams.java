@@ -1,52 +1,77 @@
 package lab.like.metrics.aggregation.streams;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
-import lab.like.metrics.aggregation.EventRules;
-import lab.like.metrics.aggregation.Pseudonymiser;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Runs the aggregation topology with exactly_once_v2 for the lifetime of the application. */
+/**
+ * Configures the aggregation's {@link StreamsBuilderFactoryBean}, which the Spring Cloud Stream Kafka Streams
+ * binder creates for {@link AggregationFunction} and starts and stops with the application: exactly_once_v2
+ * and the tuning below (merged over the binder's configuration), the topics, the global experiments store, a
+ * stream thread that fails is replaced, Kafka Streams meters, and the running instance's state for health.
+ */
 @Component
-class AggregationStreams implements SmartLifecycle {
+class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AggregationStreams.class);
 
     private final MetricsProperties properties;
     private final AggregationMeters meters;
-    private final JsonMapper json;
     private volatile KafkaStreams streams;
-    private volatile KafkaStreamsMetrics streamsMetrics;
 
-    AggregationStreams(MetricsProperties properties, AggregationMeters meters, JsonMapper json) {
+    AggregationStreams(MetricsProperties properties, AggregationMeters meters) {
         this.properties = properties;
         this.meters = meters;
-        this.json = json;
     }
 
     @Override
-    public void start() {
+    public void configure(StreamsBuilderFactoryBean factory) {
+        // the input, output and compacted topics exist with our partition counts and policies before the
+        // binder looks at its input (its own topic creation is off)
         TopicProvisioner.ensureTopics(properties);
-        var rules = new EventRules(new Pseudonymiser(properties.subjectSecret()));
-        var topology = AggregationTopology.build(properties, rules, meters, json);
-        streams = new KafkaStreams(topology, config());
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("aggregation stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        Properties merged = new Properties();
+        if (factory.getStreamsConfiguration() != null) {
+            merged.putAll(factory.getStreamsConfiguration());
+        }
+        merged.putAll(config());
+        factory.setStreamsConfiguration(merged);
+        factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+                AggregationTopology.addExperiments(builder, properties);
+            }
         });
-        streamsMetrics = meters.bind(streams);
-        streams.start();
+        // runs after the binder has set its own handler (shut the client down), right before start
+        factory.setKafkaStreamsCustomizer(kafkaStreams -> kafkaStreams.setUncaughtExceptionHandler(e -> {
+            log.error("aggregation stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }));
+        factory.addListener(new StreamsBuilderFactoryBean.Listener() {
+            @Override
+            public void streamsAdded(String id, KafkaStreams added) {
+                streams = added;
+                meters.bind(added);
+            }
+
+            @Override
+            public void streamsRemoved(String id, KafkaStreams removed) {
+                streams = null;
+                meters.unbind();
+            }
+        });
+        factory.setCloseTimeout((int) Duration.ofSeconds(30).toSeconds());
     }
 
     Properties config() {
@@ -78,24 +103,5 @@ class AggregationStreams implements SmartLifecycle {
     KafkaStreams.State state() {
         KafkaStreams current = streams;
         return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
-    }
-
-    @Override
-    public void stop() {
-        KafkaStreams current = streams;
-        if (current != null) {
-            current.close(Duration.ofSeconds(30));
-            streams = null;
-        }
-        KafkaStreamsMetrics binder = streamsMetrics;
-        if (binder != null) {
-            binder.close();
-            streamsMetrics = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return streams != null;
     }
 }

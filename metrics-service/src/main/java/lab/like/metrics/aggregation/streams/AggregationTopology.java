@@ -1,23 +1,30 @@
 package lab.like.metrics.aggregation.streams;
 
 import java.util.Map;
+import java.util.Set;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.config.MetricsProperties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One source, one processor keyed by experimentId (the record key, so no repartition), two sinks (dead letters
- * and aggregate totals), and a global store of experiment definitions.
+ * One processor keyed by experimentId (the record key, so no repartition) with its stores, two sinks (dead
+ * letters and aggregate totals), and a global store of experiment definitions. In the service the Spring Cloud
+ * Stream Kafka Streams binder supplies the {@code usage-events} stream ({@link AggregationFunction}); tests
+ * build the same topology with {@link #build}.
  */
 final class AggregationTopology {
 
@@ -27,48 +34,78 @@ final class AggregationTopology {
     static final String DIRTY = "dirty";
     static final String PARKED = "parked";
     static final String EXPERIMENTS = "experiments-global";
+    static final String AGGREGATOR = "aggregator";
     static final String DLT_SINK = "dlt-sink";
     static final String AGGREGATES_SINK = "aggregates-sink";
 
     private AggregationTopology() {}
 
+    /** The whole topology on its own, for the test driver. */
     static Topology build(MetricsProperties properties, EventRules rules, AggregationMeters meters, JsonMapper json) {
-        var topics = properties.topics();
-        Topology topology = new Topology();
-        topology.addGlobalStore(
+        StreamsBuilder builder = new StreamsBuilder();
+        addExperiments(builder, properties);
+        aggregate(
+                builder.stream(
+                        properties.topics().usageEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())),
+                properties,
+                rules,
+                meters,
+                json);
+        return builder.build();
+    }
+
+    /** The experiment definitions, read from the compacted topic into an in-memory global store. */
+    static void addExperiments(StreamsBuilder builder, MetricsProperties properties) {
+        builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.inMemoryKeyValueStore(EXPERIMENTS), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
-                "experiments-source",
-                new StringDeserializer(),
-                new ByteArrayDeserializer(),
-                topics.experiments(),
-                "experiments-loader",
+                properties.topics().experiments(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("experiments-source"),
                 ExperimentLoader::new);
-        topology.addSource(
-                "usage-events-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.usageEvents());
-        topology.addProcessor(
-                "aggregator", () -> new AggregationProcessor(properties, rules, meters, json), "usage-events-source");
-        // write-back stores: the writes of a commit interval reach RocksDB and the changelog once, at the commit
-        topology.addStateStore(WriteBackStore.builder(persistent(DEDUP, Serdes.ByteArray()), true), "aggregator");
-        topology.addStateStore(
-                WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), true), "aggregator");
-        topology.addStateStore(
-                WriteBackStore.builder(
-                        persistent(AGGREGATES, Serdes.ByteArray()), AggregateCodec::encode, AggregateCodec::decode),
-                "aggregator");
-        topology.addStateStore(WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray()), false), "aggregator");
-        // raw events waiting (at most a grace period) for their experiment to reach the global store
-        topology.addStateStore(persistent(PARKED, Serdes.ByteArray()), "aggregator");
-        topology.addSink(
-                DLT_SINK, topics.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), "aggregator");
-        topology.addSink(
-                AGGREGATES_SINK,
+    }
+
+    /** Counts the usage events of {@code events}; rule breakers go to the dead-letter topic. */
+    static void aggregate(
+            KStream<byte[], byte[]> events,
+            MetricsProperties properties,
+            EventRules rules,
+            AggregationMeters meters,
+            JsonMapper json) {
+        var topics = properties.topics();
+        KStream<byte[], byte[]> out = events.process(
+                new AggregatorSupplier(() -> new AggregationProcessor(properties, rules, meters, json)),
+                Named.as(AGGREGATOR));
+        // the processor forwards to these two sinks by name
+        out.to(
+                topics.deadLetter(),
+                Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(DLT_SINK));
+        out.to(
                 topics.aggregates(),
-                new ByteArraySerializer(),
-                new ByteArraySerializer(),
-                "aggregator");
-        return topology;
+                Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(AGGREGATES_SINK));
+    }
+
+    /** The processor with the stores it owns, so that Kafka Streams adds and connects them. */
+    private record AggregatorSupplier(java.util.function.Supplier<AggregationProcessor> factory)
+            implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
+
+        @Override
+        public Processor<byte[], byte[], byte[], byte[]> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            // write-back stores: the writes of a commit interval reach RocksDB and the changelog once, at the commit
+            return Set.of(
+                    WriteBackStore.builder(persistent(DEDUP, Serdes.ByteArray()), true),
+                    WriteBackStore.builder(persistent(SUBJECT_FLAGS, Serdes.ByteArray()), true),
+                    WriteBackStore.builder(
+                            persistent(AGGREGATES, Serdes.ByteArray()), AggregateCodec::encode, AggregateCodec::decode),
+                    WriteBackStore.builder(persistent(DIRTY, Serdes.ByteArray()), false),
+                    // raw events waiting (at most a grace period) for their experiment to reach the global store
+                    persistent(PARKED, Serdes.ByteArray()));
+        }
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
