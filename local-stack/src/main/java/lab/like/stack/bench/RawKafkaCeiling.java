@@ -3,6 +3,7 @@ package lab.like.stack.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +23,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The reference figures: how fast this broker takes and gives the same records with a plain client
@@ -31,11 +38,13 @@ import org.apache.kafka.streams.processor.api.Processor;
 final class RawKafkaCeiling {
 
     /**
-     * Records per second: a plain producer, a plain consumer, and a Kafka Streams application with
-     * exactly_once_v2 that only counts the records (no state, no output), the most any exactly-once stream
-     * processor of these records can reach here.
+     * Records per second: a plain producer, a plain consumer, a Kafka Streams application with exactly_once_v2
+     * that only counts the records (no state, no output), the most any exactly-once stream processor of these
+     * records can reach here, and the same application with one stock state write per record (the event id
+     * into a persistent, changelogged key-value store: the least that exact deduplication has to do).
      */
-    record Figures(double producerPerSecond, double consumerPerSecond, double streamsPerSecond) {}
+    record Figures(
+            double producerPerSecond, double consumerPerSecond, double streamsPerSecond, double statefulPerSecond) {}
 
     private RawKafkaCeiling() {}
 
@@ -63,9 +72,10 @@ final class RawKafkaCeiling {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             double produced = produce(bootstrap, topic, keys, values);
             double consumed = consume(bootstrap, topic, values.size());
-            double streamed = streams ? streamExactlyOnce(bootstrap, topic, values.size()) : Double.NaN;
+            double streamed = streams ? streamExactlyOnce(bootstrap, topic, values.size(), false) : Double.NaN;
+            double stateful = streams ? streamExactlyOnce(bootstrap, topic, values.size(), true) : Double.NaN;
             admin.deleteTopics(List.of(topic)).all().get();
-            return new Figures(produced, consumed, streamed);
+            return new Figures(produced, consumed, streamed, stateful);
         }
     }
 
@@ -104,10 +114,11 @@ final class RawKafkaCeiling {
         }
     }
 
-    private static double streamExactlyOnce(String bootstrap, String topic, int expected) throws Exception {
+    private static double streamExactlyOnce(String bootstrap, String topic, int expected, boolean stateful)
+            throws Exception {
         Path stateDir = Files.createTempDirectory("bench-streams");
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, topic + "-streams");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, topic + (stateful ? "-stateful" : "-streams"));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250);
@@ -119,12 +130,20 @@ final class RawKafkaCeiling {
         AtomicLong firstAt = new AtomicLong();
         Topology topology = new Topology();
         topology.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic);
-        topology.addProcessor(
-                "count",
-                () -> (Processor<byte[], byte[], Void, Void>) record -> {
-                    if (seen.getAndIncrement() == 0) firstAt.set(System.nanoTime());
-                },
-                "source");
+        if (stateful) {
+            topology.addProcessor("count", () -> new RememberEventId(seen, firstAt), "source");
+            topology.addStateStore(
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(RememberEventId.STORE), Serdes.Bytes(), Serdes.ByteArray()),
+                    "count");
+        } else {
+            topology.addProcessor(
+                    "count",
+                    () -> (Processor<byte[], byte[], Void, Void>) record -> {
+                        if (seen.getAndIncrement() == 0) firstAt.set(System.nanoTime());
+                    },
+                    "source");
+        }
         try (KafkaStreams streams = new KafkaStreams(topology, p)) {
             streams.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -135,6 +154,36 @@ final class RawKafkaCeiling {
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
             return rate;
+        }
+    }
+
+    /** Puts each record's event id (the benchmark's values start with {@code {"eventId":"}) into a store. */
+    private static final class RememberEventId implements Processor<byte[], byte[], Void, Void> {
+
+        static final String STORE = "seen-event-ids";
+        private static final int ID_START = "{\"eventId\":\"".length();
+        private static final byte[] SEEN = {1};
+        private final AtomicLong seen;
+        private final AtomicLong firstAt;
+        private KeyValueStore<Bytes, byte[]> store;
+
+        RememberEventId(AtomicLong seen, AtomicLong firstAt) {
+            this.seen = seen;
+            this.firstAt = firstAt;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            byte[] value = record.value();
+            int end = ID_START;
+            while (end < value.length && value[end] != '"') end++;
+            store.putIfAbsent(Bytes.wrap(Arrays.copyOfRange(value, ID_START, end)), SEEN);
+            if (seen.getAndIncrement() == 0) firstAt.set(System.nanoTime());
         }
     }
 }

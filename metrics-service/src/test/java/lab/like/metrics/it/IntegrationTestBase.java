@@ -24,14 +24,20 @@ import tools.jackson.databind.JsonNode;
 @EmbeddedKafka(
         partitions = 3,
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"},
-        bootstrapServersProperty = "likelab.metrics.bootstrap-servers")
+        bootstrapServersProperty = IntegrationTestBase.BROKERS_PROPERTY)
 abstract class IntegrationTestBase {
 
     static final MongoServer MONGO = TestInfra.startMongo();
     static final String ORG = "X-LikeLab-Organisation";
+    static final String BROKERS_PROPERTY = "likelab.it.shared-brokers";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // @EmbeddedKafka publishes the address as a JVM system property. Under the service's own property name it
+        // would outrank the command-line arguments of the other applications this JVM starts (RestartAndCrashTest)
+        // inside their binders' child contexts, and point their writers at this broker; under the default name
+        // RestartAndCrashTest's broker overwrites it. So: a name nobody else uses, mapped for this context only.
+        registry.add("likelab.metrics.bootstrap-servers", () -> System.getProperty(BROKERS_PROPERTY));
         registry.add("spring.mongodb.uri", () -> TestInfra.mongoUri(MONGO));
         registry.add("likelab.metrics.state-dir", TestInfra::uniqueStateDir);
         registry.add("likelab.metrics.subject-secret", () -> Scenario.SECRET);

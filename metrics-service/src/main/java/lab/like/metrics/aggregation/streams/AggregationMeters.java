@@ -2,11 +2,9 @@ package lab.like.metrics.aggregation.streams;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.EnumMap;
 import java.util.Map;
 import lab.like.metrics.aggregation.RejectReason;
-import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.stereotype.Component;
 
 /** Events counted, duplicates dropped, and dead letters by (bounded) reason. */
@@ -18,7 +16,6 @@ class AggregationMeters {
     private final Counter duplicates;
     private final Counter parked;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
-    private KafkaStreamsMetrics streamsMetrics;
 
     AggregationMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -38,23 +35,6 @@ class AggregationMeters {
                             .description("usage events sent to usage-events.dlt")
                             .tag("reason", reason.tag())
                             .register(registry));
-        }
-    }
-
-    /**
-     * Kafka Streams' own metrics (process, poll and commit ratios and latencies, lag, store and cache figures)
-     * as Micrometer meters, until {@link #unbind}.
-     */
-    synchronized void bind(KafkaStreams streams) {
-        unbind();
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
-    }
-
-    synchronized void unbind() {
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-            streamsMetrics = null;
         }
     }
 

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Configures the aggregation's {@link StreamsBuilderFactoryBean}, which the Spring Cloud Stream Kafka Streams
  * binder creates for {@link AggregationFunction} and starts and stops with the application: exactly_once_v2
- * and the tuning below (merged over the binder's configuration), the topics, the global experiments store, a
- * stream thread that fails is replaced, Kafka Streams meters, and the running instance's state for health.
+ * and the tuning below (merged over the binder's configuration), the global experiments store, a stream thread
+ * that fails is replaced, and the running instance's state for health. (The binder binds Kafka Streams' meters
+ * itself, through spring-kafka's {@code KafkaStreamsMicrometerListener}; {@code KafkaMeterFilterConfig} keeps
+ * the useful ones.)
  */
 @Component
 class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
@@ -28,19 +30,15 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AggregationStreams.class);
 
     private final MetricsProperties properties;
-    private final AggregationMeters meters;
     private volatile KafkaStreams streams;
 
-    AggregationStreams(MetricsProperties properties, AggregationMeters meters) {
+    /** Takes the provisioner so that the topics exist, with our partition counts and policies, first. */
+    AggregationStreams(MetricsProperties properties, TopicProvisioner topics) {
         this.properties = properties;
-        this.meters = meters;
     }
 
     @Override
     public void configure(StreamsBuilderFactoryBean factory) {
-        // the input, output and compacted topics exist with our partition counts and policies before the
-        // binder looks at its input (its own topic creation is off)
-        TopicProvisioner.ensureTopics(properties);
         Properties merged = new Properties();
         if (factory.getStreamsConfiguration() != null) {
             merged.putAll(factory.getStreamsConfiguration());
@@ -62,13 +60,11 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
             @Override
             public void streamsAdded(String id, KafkaStreams added) {
                 streams = added;
-                meters.bind(added);
             }
 
             @Override
             public void streamsRemoved(String id, KafkaStreams removed) {
                 streams = null;
-                meters.unbind();
             }
         });
         factory.setCloseTimeout((int) Duration.ofSeconds(30).toSeconds());

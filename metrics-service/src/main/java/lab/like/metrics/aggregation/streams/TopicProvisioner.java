@@ -12,11 +12,24 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
 
 /** Creates the topics this service reads and writes when they are missing (CONTRACTS.md settings). */
-final class TopicProvisioner {
+@Component
+final class TopicProvisioner implements InitializingBean {
 
-    private TopicProvisioner() {}
+    private final MetricsProperties properties;
+
+    TopicProvisioner(MetricsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Runs while the context is created, before either binder binds a topic. */
+    @Override
+    public void afterPropertiesSet() {
+        ensureTopics(properties);
+    }
 
     static void ensureTopics(MetricsProperties properties) {
         var topics = properties.topics();

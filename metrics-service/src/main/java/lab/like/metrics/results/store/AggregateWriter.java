@@ -2,48 +2,52 @@ package lab.like.metrics.results.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import lab.like.metrics.aggregation.AggregateMessage;
 import lab.like.metrics.aggregation.ExperimentJson;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Copies committed aggregate totals ({@code kpi-aggregates}, read_committed) and experiment definitions
- * ({@code experiments}) into MongoDB as versioned bulk upserts, one bulk write per poll. It runs on its own
- * thread and waits for each bulk write before committing offsets: at-least-once delivery into idempotent
- * writes. Aggregate versions are event counts; experiment versions are the experiments' own {@code version}.
+ * ({@code experiments}) into MongoDB as versioned bulk upserts, one bulk write per poll. It is the Spring Cloud
+ * Stream function {@code write}, a batch consumer on the Kafka binder (application.yml): the listener container
+ * commits a batch's offsets only after the function returns, and a failed write is retried, with the same
+ * records, until it succeeds. At-least-once delivery into idempotent writes; aggregate versions are event
+ * counts, experiment versions are the experiments' own {@code version}.
  */
-@Component
-class AggregateWriter implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+class AggregateWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AggregateWriter.class);
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final MetricsProperties properties;
     private final MetricsMongo mongo;
     private final JsonMapper json;
     private final Timer lag;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile boolean indexed;
 
     AggregateWriter(MetricsProperties properties, MetricsMongo mongo, JsonMapper json, MeterRegistry registry) {
         this.properties = properties;
@@ -54,137 +58,103 @@ class AggregateWriter implements SmartLifecycle {
                 .register(registry);
     }
 
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "aggregate-writer");
-        thread.start();
+    @Bean
+    Consumer<Message<List<byte[]>>> write() {
+        return this::write;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                consume();
-            } catch (WakeupException e) {
-                if (running) log.warn("aggregate writer woken up unexpectedly; restarting it");
-            } catch (RuntimeException e) {
-                // e.g. MongoDB unreachable at start: keep trying, never leave the results unwritten for good
-                log.error("aggregate writer failed; restarting it", e);
-                pause();
-            }
-        }
+    /**
+     * The writer's consumer settings come from {@code likelab.metrics.writer}; a batch that cannot be written
+     * (MongoDB unreachable) is retried every second for as long as it takes, never skipped.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> writerContainer() {
+        return (container, destination, group) -> {
+            if (!properties.writer().groupId().equals(group)) return;
+            var writer = properties.writer();
+            var consumer = new Properties();
+            consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, writer.maxPollRecords());
+            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+            consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            consumer.putAll(writer.consumerOverrides());
+            container.getContainerProperties().setKafkaConsumerProperties(consumer);
+            container
+                    .getContainerProperties()
+                    .setPollTimeout(writer.pollTimeout().toMillis());
+            container.setCommonErrorHandler(new DefaultErrorHandler(
+                    new FixedBackOff(RETRY_INTERVAL.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
+        };
     }
 
-    private void consume() {
-        try (var kafka = new KafkaConsumer<String, byte[]>(consumerConfig())) {
-            consumer = kafka;
-            if (!running) return;
-            mongo.ensureIndexes().block(properties.writer().writeTimeout());
-            kafka.subscribe(List.of(
-                    properties.topics().aggregates(), properties.topics().experiments()));
-            while (running) {
-                ConsumerRecords<String, byte[]> records =
-                        kafka.poll(properties.writer().pollTimeout());
-                if (records.isEmpty()) continue;
-                try {
-                    write(records);
-                    kafka.commitSync();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    log.warn("writing aggregates to MongoDB failed; retrying the batch", e);
-                    records.partitions()
-                            .forEach(tp ->
-                                    kafka.seek(tp, records.records(tp).get(0).offset()));
-                    pause();
-                }
-            }
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private void write(ConsumerRecords<String, byte[]> records) {
+    void write(Message<List<byte[]>> batch) {
+        List<byte[]> values = batch.getPayload();
+        List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
+        List<?> topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, List.class);
         Map<String, Document> aggregates = new HashMap<>();
         Map<String, Document> experiments = new HashMap<>();
         Instant now = Instant.now();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.key() == null) continue;
+        for (int i = 0; i < values.size(); i++) {
+            String key = keys == null ? null : text(keys.get(i));
+            if (key == null) continue;
+            Object value = values.get(i);
             try {
-                collect(record, aggregates, experiments, now);
-            } catch (JacksonException e) {
+                collect(
+                        (String) topics.get(i),
+                        key,
+                        value instanceof byte[] bytes ? bytes : null,
+                        aggregates,
+                        experiments,
+                        now);
+            } catch (JacksonException | IllegalArgumentException | NullPointerException | ClassCastException e) {
                 // a record nobody can read must not stall the writer: skip it, loudly
-                log.error("skipping unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+                log.error("skipping unreadable record {} with key {}: {}", topics.get(i), key, e.toString());
             }
         }
-        VersionedBulkWriter.write(mongo.aggregates(), aggregates)
-                .then(VersionedBulkWriter.write(mongo.experiments(), experiments))
-                .block(properties.writer().writeTimeout());
+        try {
+            if (!indexed) {
+                mongo.ensureIndexes().block(properties.writer().writeTimeout());
+                indexed = true;
+            }
+            VersionedBulkWriter.write(mongo.aggregates(), aggregates)
+                    .then(VersionedBulkWriter.write(mongo.experiments(), experiments))
+                    .block(properties.writer().writeTimeout());
+        } catch (RuntimeException e) {
+            log.warn("writing aggregates to MongoDB failed; retrying the batch in {}", RETRY_INTERVAL, e);
+            throw e;
+        }
+    }
+
+    private static String text(Object key) {
+        return key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) key;
     }
 
     private void collect(
-            ConsumerRecord<String, byte[]> record,
+            String topic,
+            String key,
+            byte[] value,
             Map<String, Document> aggregates,
             Map<String, Document> experiments,
             Instant now) {
-        if (record.topic().equals(properties.topics().aggregates())) {
-            var message = json.readValue(record.value(), AggregateMessage.class);
-            newest(aggregates, record.key(), AggregateDocuments.aggregate(record.key(), message));
+        if (topic.equals(properties.topics().aggregates())) {
+            if (value == null) return;
+            var message = json.readValue(value, AggregateMessage.class);
+            newest(aggregates, key, AggregateDocuments.aggregate(key, message));
             lag.record(Duration.between(message.lastEventAt(), now));
-        } else if (record.value() == null) {
-            experiments.put(record.key(), null);
+        } else if (value == null) {
+            experiments.put(key, null);
         } else {
             // published at least once per change, possibly out of order: the highest version wins
-            ExperimentJson.parse(json.readTree(record.value()))
+            ExperimentJson.parse(json.readTree(value))
                     .map(AggregateDocuments::experiment)
-                    .ifPresent(doc -> newest(experiments, record.key(), doc));
+                    .ifPresent(doc -> newest(experiments, key, doc));
         }
     }
 
     private static void newest(Map<String, Document> batch, String id, Document doc) {
         Document seen = batch.get(id);
         if (seen == null || seen.getLong("version") <= doc.getLong("version")) batch.put(id, doc);
-    }
-
-    private Properties consumerConfig() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, properties.writer().groupId());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.writer().maxPollRecords());
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.putAll(properties.writer().consumerOverrides());
-        return p;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) current.wakeup();
-        try {
-            if (thread != null) thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
