@@ -6,14 +6,47 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.JsonNode;
 
 /** Exact counts for three variants and thousands of subjects, with duplicates. */
 class AggregationIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    KafkaStreamsRegistry binderStreams;
+
+    @Value("${likelab.metrics.state-dir}")
+    String stateDir;
+
+    /** The binder runs this topology, and with the configuration exact counting depends on. */
+    @Test
+    void whenStartedThenTheKafkaStreamsBinderRunsTheAggregationExactlyOnce() {
+        assertThat(binderStreams.streamsBuilderFactoryBeans()).hasSize(1);
+        StreamsBuilderFactoryBean aggregation =
+                binderStreams.streamsBuilderFactoryBeans().get(0);
+        Properties config = aggregation.getStreamsConfiguration();
+        assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("likelab-metrics");
+        assertThat(config.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(stateDir);
+        assertThat(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo(brokers);
+        assertThat(aggregation.isRunning()).isTrue();
+        String topology = aggregation.getTopology().describe().toString();
+        assertThat(topology)
+                .contains("(topics: [usage-events])", "(topics: [experiments])")
+                .contains("aggregator")
+                .contains("dedup", "subject-flags", "aggregates", "dirty", "parked")
+                .contains("dlt-sink", "aggregates-sink")
+                .contains("experiments-global");
+    }
 
     @Test
     void whenThreeVariantsThousandsOfSubjectsAndDuplicatesThenEveryCountIsExact() {

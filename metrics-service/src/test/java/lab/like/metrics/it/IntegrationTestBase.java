@@ -30,6 +30,8 @@ abstract class IntegrationTestBase {
     static final MongoServer MONGO = TestInfra.startMongo();
     static final String ORG = "X-LikeLab-Organisation";
     static final String BROKERS_PROPERTY = "likelab.it.shared-brokers";
+    // chosen once: the supplier is asked again whenever the property is resolved
+    static final String STATE_DIR = TestInfra.uniqueStateDir();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -39,7 +41,7 @@ abstract class IntegrationTestBase {
         // RestartAndCrashTest's broker overwrites it. So: a name nobody else uses, mapped for this context only.
         registry.add("likelab.metrics.bootstrap-servers", () -> System.getProperty(BROKERS_PROPERTY));
         registry.add("spring.mongodb.uri", () -> TestInfra.mongoUri(MONGO));
-        registry.add("likelab.metrics.state-dir", TestInfra::uniqueStateDir);
+        registry.add("likelab.metrics.state-dir", () -> STATE_DIR);
         registry.add("likelab.metrics.subject-secret", () -> Scenario.SECRET);
         registry.add("likelab.metrics.emit-interval", () -> "200ms");
     }
