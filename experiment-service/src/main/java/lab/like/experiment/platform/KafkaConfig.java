@@ -15,8 +15,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * The one Kafka producer of the service: idempotent, {@code acks=all}, keyed by experiment id, values are
- * JSON bytes; short, configurable timeouts so that an outage surfaces as a failed send within seconds.
+ * The ingestion producer: idempotent, {@code acks=all}, keyed by experiment id, values are JSON bytes; short,
+ * configurable timeouts so that an outage surfaces as a failed send within seconds. It is spring-kafka's
+ * {@code KafkaTemplate} (the library the Spring Cloud Stream Kafka binder is built on) because a batch of events
+ * is answered only when every record's own acknowledgement is in, and StreamBridge gives no per-record result;
+ * experiment definitions go through the binder ({@code BinderExperimentPublisher}).
  * Topics are created on startup if absent (through Boot's auto-configured {@code KafkaAdmin}).
  */
 @Configuration(proxyBeanMethods = false)

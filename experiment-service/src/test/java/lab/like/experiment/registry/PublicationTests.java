@@ -42,10 +42,12 @@ class PublicationTests extends IntegrationTest {
         team().post().uri(PATH + "/" + id + "/start").exchange().expectStatus().isOk();
         try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), "experiments")) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                List<JsonNode> mine = reader.poll().stream()
-                        .filter(r -> id.equals(r.key()))
-                        .map(r -> json.readTree(r.value()))
-                        .toList();
+                var records =
+                        reader.poll().stream().filter(r -> id.equals(r.key())).toList();
+                // the contract (CONTRACTS.md) is key and value only: no framework headers on the records
+                records.forEach(r -> assertThat(r.headers().toArray()).isEmpty());
+                List<JsonNode> mine =
+                        records.stream().map(r -> json.readTree(r.value())).toList();
                 assertThat(mine).isNotEmpty();
                 List<Long> versions =
                         mine.stream().map(n -> n.get("version").longValue()).toList();

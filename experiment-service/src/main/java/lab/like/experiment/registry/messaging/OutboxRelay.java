@@ -3,19 +3,16 @@ package lab.like.experiment.registry.messaging;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import lab.like.experiment.platform.LikeLabProperties;
 import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.PublicationTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,24 +27,17 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Outbox outbox;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final ExperimentPublisher publisher;
     private final JsonMapper json;
-    private final String topic;
     private volatile Sinks.Many<ExperimentId> queue;
     private final Set<ExperimentId> queued = ConcurrentHashMap.newKeySet();
     private final AtomicLong pendingGauge;
     private volatile Disposable pipeline;
 
-    OutboxRelay(
-            Outbox outbox,
-            KafkaTemplate<String, byte[]> kafka,
-            JsonMapper json,
-            LikeLabProperties props,
-            OutboxMetrics metrics) {
+    OutboxRelay(Outbox outbox, ExperimentPublisher publisher, JsonMapper json, OutboxMetrics metrics) {
         this.outbox = outbox;
-        this.kafka = kafka;
+        this.publisher = publisher;
         this.json = json;
-        this.topic = props.topics().experiments();
         this.pendingGauge = metrics.pending();
     }
 
@@ -93,10 +83,7 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
 
     private Mono<Void> publish(Experiment experiment) {
         byte[] value = json.writeValueAsBytes(ExperimentRecord.of(experiment));
-        return Mono.defer(
-                        () -> Mono.fromFuture(kafka.send(topic, experiment.id().value(), value)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then();
+        return publisher.publish(experiment.id(), value);
     }
 
     /** Lifecycle may stop and start again (a paused context): each start gets a fresh queue. */

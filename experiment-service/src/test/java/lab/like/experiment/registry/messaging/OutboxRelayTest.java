@@ -9,45 +9,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import lab.like.experiment.platform.LikeLabProperties;
 import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.Fixtures;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The relay's decisions, with Kafka's own MockProducer at the boundary and an in-memory outbox. */
+/**
+ * The relay's decisions, with a recording publisher at the boundary and an in-memory outbox (the real binder
+ * and broker: PublicationTests, KafkaOutageTests).
+ */
 class OutboxRelayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    // KafkaTemplate closes a producer after each send unless its factory pools it; keep the mock open.
-    private final MockProducer<String, byte[]> producer =
-            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
-                @Override
-                public void close(Duration timeout) {}
-            };
+    private final RecordingPublisher producer = new RecordingPublisher();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final OutboxRelay relay = new OutboxRelay(
-            outbox,
-            new KafkaTemplate<>(() -> producer),
-            JSON,
-            new LikeLabProperties(
-                    "secret",
-                    new LikeLabProperties.Topics("experiments", "usage-events", 3, 1, null, null),
-                    null,
-                    null,
-                    null,
-                    null),
-            new OutboxMetrics(new SimpleMeterRegistry()));
+    private final OutboxRelay relay =
+            new OutboxRelay(outbox, producer, JSON, new OutboxMetrics(new SimpleMeterRegistry()));
 
     @AfterEach
     void stop() {
@@ -85,12 +69,51 @@ class OutboxRelayTest {
     }
 
     @Test
+    void whenThePublishFailsThenTheMarkerStaysAndTheNextSweepPublishesIt() {
+        Experiment draft = Fixtures.draft();
+        outbox.store(draft, true);
+        producer.failing = true;
+        relay.start();
+        relay.changed(draft.id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.attempts.get() == 1);
+        assertThat(outbox.pending).containsKey(draft.id());
+        assertThat(producer.history()).isEmpty();
+
+        producer.failing = false;
+        relay.sweep().block();
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.pending.isEmpty());
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
     void whenNothingIsPendingThenNothingIsPublished() {
         outbox.store(Fixtures.draft(), false);
         relay.start();
         relay.changed(new ExperimentId("exp-1"));
         relay.sweep().block();
         assertThat(producer.history()).isEmpty();
+    }
+
+    record Sent(String key, byte[] value) {}
+
+    static final class RecordingPublisher implements ExperimentPublisher {
+
+        final List<Sent> sent = new CopyOnWriteArrayList<>();
+        final AtomicInteger attempts = new AtomicInteger();
+        volatile boolean failing;
+
+        @Override
+        public Mono<Void> publish(ExperimentId id, byte[] definition) {
+            return Mono.fromRunnable(() -> {
+                attempts.incrementAndGet();
+                if (failing) throw new IllegalStateException("broker unreachable");
+                sent.add(new Sent(id.value(), definition));
+            });
+        }
+
+        List<Sent> history() {
+            return sent;
+        }
     }
 
     static final class InMemoryOutbox implements Outbox {
