@@ -16,6 +16,8 @@ public record MetricsProperties(
         @DefaultValue("250ms") Duration commitInterval,
         @DefaultValue("31d") Duration dedupRetention,
         @DefaultValue("1h") Duration purgeInterval,
+        // the purge walks the dedup store in slices of this many keys, one slice a second, between stream records
+        @DefaultValue("50000") int purgeSliceKeys,
         // how long a raw Kafka-path event for an unknown or not running experiment waits for it to catch up
         @DefaultValue("30s") Duration earlyEventGrace,
         @DefaultValue("-1") int replicationFactor,

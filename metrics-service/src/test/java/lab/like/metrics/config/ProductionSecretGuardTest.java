@@ -19,6 +19,7 @@ class ProductionSecretGuardTest {
                 Duration.ofMillis(250),
                 Duration.ofDays(31),
                 Duration.ofHours(1),
+                50_000,
                 Duration.ofSeconds(30),
                 -1,
                 1,

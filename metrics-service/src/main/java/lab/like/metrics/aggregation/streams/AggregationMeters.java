@@ -15,6 +15,7 @@ class AggregationMeters {
     private final Counter counted;
     private final Counter duplicates;
     private final Counter parked;
+    private final Counter purged;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
 
     AggregationMeters(MeterRegistry registry) {
@@ -27,6 +28,9 @@ class AggregationMeters {
                 .register(registry);
         parked = Counter.builder("likelab.metrics.events.parked")
                 .description("raw usage events held back for their experiment to arrive or start (30 s at most)")
+                .register(registry);
+        purged = Counter.builder("likelab.metrics.dedup.purged")
+                .description("event ids forgotten by the dedup purge after the retention (31 days)")
                 .register(registry);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(
@@ -44,6 +48,10 @@ class AggregationMeters {
 
     void parked() {
         parked.increment();
+    }
+
+    void purged(int eventIds) {
+        purged.increment(eventIds);
     }
 
     void duplicate() {

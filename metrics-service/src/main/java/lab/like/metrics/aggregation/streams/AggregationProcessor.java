@@ -24,6 +24,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,8 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     static final String REASON_HEADER = "likelab-dlt-reason";
     static final Duration PARK_CHECK = Duration.ofSeconds(1);
     static final long MAX_PARKED = 100_000;
+    static final Duration PURGE_SLICE_EVERY = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(AggregationProcessor.class);
 
     private final MetricsProperties properties;
     private final EventRules rules;
@@ -51,6 +55,13 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private KeyValueStore<String, byte[]> experiments;
     private EventCounter counter;
     private KeyValueStore<String, byte[]> parked;
+    // the dedup purge: a pass every purge-interval, walked one slice a second
+    private long purgeDueAt;
+    private long passStartedAt;
+    private long passExamined;
+    private long passRemoved;
+    private int passSlices;
+    private long passNanos;
 
     private record Parsed(byte[] raw, ExperimentDefinition definition) {}
 
@@ -78,9 +89,44 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         context.schedule(PARK_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseParked);
         var emitter = new AggregateEmitter(counter, json, context);
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
-        Duration retention = properties.dedupRetention();
-        context.schedule(
-                properties.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> counter.purge(now, retention));
+        purgeDueAt = 0; // set at the first punctuation, whose time is the wall clock's
+        context.schedule(PURGE_SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purgeSlice);
+    }
+
+    /**
+     * Starts a purge pass when one is due and runs its next slice: at most purge-slice-keys event ids are
+     * examined per second, so even a store of tens of millions of ids never holds the stream thread for long.
+     */
+    private void purgeSlice(long now) {
+        if (!counter.purging()) {
+            if (purgeDueAt == 0) purgeDueAt = now + properties.purgeInterval().toMillis();
+            if (now < purgeDueAt) return;
+            purgeDueAt = now + properties.purgeInterval().toMillis();
+            passStartedAt = now;
+            passExamined = 0;
+            passRemoved = 0;
+            passSlices = 0;
+            passNanos = 0;
+        }
+        long started = System.nanoTime();
+        var slice = counter.purgeSlice(now, properties.dedupRetention(), properties.purgeSliceKeys());
+        passNanos += System.nanoTime() - started;
+        passExamined += slice.examined();
+        passRemoved += slice.removed();
+        passSlices++;
+        meters.purged(slice.removed());
+        if (slice.passComplete()) {
+            log.info(
+                    "dedup purge of task {}: {} event ids examined, {} older than {} removed, in {} slices"
+                            + " ({} ms of work) over {} s",
+                    context.taskId(),
+                    passExamined,
+                    passRemoved,
+                    properties.dedupRetention(),
+                    passSlices,
+                    passNanos / 1_000_000,
+                    (now - passStartedAt) / 1000);
+        }
     }
 
     @Override

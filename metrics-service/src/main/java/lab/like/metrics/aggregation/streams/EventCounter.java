@@ -98,12 +98,16 @@ final class EventCounter {
     }
 
     /**
-     * Forgets event ids first seen longer ago than the retention (per-day subject flags prune themselves when
-     * a subject's value is rewritten).
+     * One slice of a pass that forgets event ids first seen longer ago than the retention (per-day subject flags
+     * prune themselves when a subject's value is rewritten).
      */
-    void purge(long now, Duration retention) {
+    WriteBackStore.Slice purgeSlice(long now, Duration retention, int keys) {
         long cutoff = now - retention.toMillis();
-        dedup.retainIf((key, firstSeen) -> firstSeenMillis(firstSeen) >= cutoff);
+        return dedup.retainSlice((key, firstSeen) -> firstSeenMillis(firstSeen) >= cutoff, keys);
+    }
+
+    boolean purging() {
+        return dedup.purging();
     }
 
     private byte[] firstSeen(long now) {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>A store built {@code filtered} also keeps a {@link KeyFilter} over its keys, so a lookup of a key that was
  * never written (every new event id, every new subject) costs a few hash probes instead of a RocksDB miss. The
  * filter is built by scanning the store at the first lookup after (re)initialisation, when restoration is
- * complete, grows by adding layers, and is rebuilt by {@link #retainIf}, which also drops the keys it removes.
+ * complete, grows by adding layers, and is rebuilt by each pass of {@link #retainSlice}, which drops the keys
+ * it removes.
  */
 final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String, V>, String, V> {
 
@@ -46,6 +47,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     private static final Object DELETED = new Object();
     private final boolean filtered;
     private KeyFilter filter;
+    private PurgePass pass;
 
     WriteBackStore(KeyValueStore<String, V> wrapped, Function<T, V> encode, Function<V, T> decode, boolean filtered) {
         super(wrapped);
@@ -69,6 +71,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     public void init(StateStoreContext context, StateStore root) {
         pending.clear();
         filter = null;
+        pass = null;
         super.init(context, root);
     }
 
@@ -78,6 +81,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
      */
     void resetFilter() {
         filter = null;
+        pass = null;
     }
 
     /** The value, pending or stored; null when absent. A working value read here may be changed in place. */
@@ -106,7 +110,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
                 return false;
             }
         }
-        if (keys != null) keys.add(key);
+        if (keys != null) added(key);
         return true;
     }
 
@@ -118,7 +122,7 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
     /** Stores the value (or marks it changed again after an in-place change) at the next write-back. */
     void put(String key, T value) {
         pending.put(key, value == null ? DELETED : value);
-        if (filtered && value != null) filter().add(key);
+        if (filtered && value != null) added(key);
     }
 
     void delete(String key) {
@@ -133,25 +137,71 @@ final class WriteBackStore<T, V> extends WrappedStateStore<KeyValueStore<String,
         }
     }
 
+    /** What one slice of a purge pass did. */
+    record Slice(int examined, int removed, boolean passComplete) {}
+
     /**
-     * Keeps the entries {@code keep} accepts and deletes the others, in one pass over the store that also
-     * rebuilds the key filter from the kept keys only.
+     * One slice of a pass that keeps the entries {@code keep} accepts and deletes the others: it examines at most
+     * {@code limit} keys, in key order, after the previous slice's last one, so that a large store is purged
+     * between stream records instead of in one long stall of the stream thread (and of its open transaction).
+     * The pass builds a new key filter from the kept keys and from every key added while it runs; the new
+     * filter replaces the old one when the pass completes, so purged keys leave the filter too.
      */
-    void retainIf(BiPredicate<String, V> keep) {
+    Slice retainSlice(BiPredicate<String, V> keep, int limit) {
         writeBack();
+        if (pass == null) {
+            pass = new PurgePass(filtered ? new KeyFilter(2 * keyCountEstimate()) : null);
+        }
+        String cursor = pass.cursor;
         List<String> removed = new ArrayList<>();
-        KeyFilter rebuilt = filtered ? new KeyFilter(2 * keyCountEstimate()) : null;
-        try (var all = wrapped().all()) {
-            all.forEachRemaining(kv -> {
+        int examined = 0;
+        boolean complete = true;
+        try (var entries = cursor == null ? wrapped().all() : wrapped().range(cursor, null)) {
+            while (entries.hasNext()) {
+                var kv = entries.next();
+                if (kv.key.equals(cursor)) continue; // the range starts at the previous slice's last key
+                if (examined == limit) {
+                    complete = false;
+                    break;
+                }
+                examined++;
+                cursor = kv.key;
                 if (keep.test(kv.key, kv.value)) {
-                    if (rebuilt != null) rebuilt.add(kv.key);
+                    if (pass.keys != null) pass.keys.add(kv.key);
                 } else {
                     removed.add(kv.key);
                 }
-            });
+            }
         }
         removed.forEach(this::delete);
-        filter = rebuilt;
+        if (complete) {
+            if (filtered) filter = pass.keys;
+            pass = null;
+        } else {
+            pass.cursor = cursor;
+        }
+        return new Slice(examined, removed.size(), complete);
+    }
+
+    /** True while a purge pass has started and not completed. */
+    boolean purging() {
+        return pass != null;
+    }
+
+    /** A purge pass in progress: the last key examined, and the key filter being built (null when unfiltered). */
+    private static final class PurgePass {
+        final KeyFilter keys;
+        String cursor;
+
+        PurgePass(KeyFilter keys) {
+            this.keys = keys;
+        }
+    }
+
+    /** Every key added goes into the filter in use and into the one a running purge pass is building. */
+    private void added(String key) {
+        filter().add(key);
+        if (pass != null && pass.keys != null) pass.keys.add(key);
     }
 
     private KeyFilter filter() {

@@ -44,23 +44,7 @@ class AggregationTopologyTest {
 
     @BeforeEach
     void setUp() {
-        var properties = new MetricsProperties(
-                "unused:9092",
-                "secret",
-                "unused",
-                "topology-test",
-                Duration.ofMillis(300),
-                Duration.ofMillis(100),
-                Duration.ofDays(31),
-                Duration.ofHours(1),
-                Duration.ofSeconds(30),
-                -1,
-                1,
-                1_000_000,
-                new MetricsProperties.Topics("usage-events", "experiments", "usage-events.dlt", "kpi-aggregates", 3),
-                new MetricsProperties.Writer("w", Duration.ofMillis(500), 100, Duration.ofSeconds(5), Map.of()),
-                Map.of());
-        this.properties = properties;
+        this.properties = properties(50_000);
         config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -70,6 +54,26 @@ class AggregationTopologyTest {
                         .toAbsolutePath()
                         .toString());
         start();
+    }
+
+    static MetricsProperties properties(int purgeSliceKeys) {
+        return new MetricsProperties(
+                "unused:9092",
+                "secret",
+                "unused",
+                "topology-test",
+                Duration.ofMillis(300),
+                Duration.ofMillis(100),
+                Duration.ofDays(31),
+                Duration.ofHours(1),
+                purgeSliceKeys,
+                Duration.ofSeconds(30),
+                -1,
+                1,
+                1_000_000,
+                new MetricsProperties.Topics("usage-events", "experiments", "usage-events.dlt", "kpi-aggregates", 3),
+                new MetricsProperties.Writer("w", Duration.ofMillis(500), 100, Duration.ofSeconds(5), Map.of()),
+                Map.of());
     }
 
     MetricsProperties properties;
@@ -164,6 +168,34 @@ class AggregationTopologyTest {
         assertThat(count(AggregationTopology.DEDUP)).isZero();
         assertThat(count(AggregationTopology.SUBJECT_FLAGS)).isEqualTo(1);
         assertThat(count(AggregationTopology.AGGREGATES)).isEqualTo(2);
+    }
+
+    @Test
+    void whenThePurgeWalksTheStoreInSlicesThenOldIdsGoSliceBySliceAndNoDuplicateSlipsThrough() {
+        driver.close();
+        properties = properties(2); // two event ids per slice, a slice a second
+        start();
+        Instant later = T0.plus(Duration.ofDays(32));
+        for (int i = 0; i < 5; i++) send("old-" + i, T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(5);
+
+        driver.advanceWallClockTime(Duration.ofDays(32)); // the pass is due: its first slice
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(3);
+        sendOn("new-1", later.toString());
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // second slice
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(2); // old-4 and new-1
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // third slice: old-4 goes, new-1 stays, pass done
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // no pass due: nothing examined
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(1);
+        emitted();
+
+        // the key filter the pass built has new-1 (added while it ran): its duplicate is still dropped
+        sendOn("new-1", later.toString());
+        sendOn("new-2", later.toString());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(emitted().get(EXP + "|control|").version()).isEqualTo(7); // 5 old + new-1 + new-2
+        assertThat(count(AggregationTopology.DEDUP)).isEqualTo(2);
     }
 
     @Test
