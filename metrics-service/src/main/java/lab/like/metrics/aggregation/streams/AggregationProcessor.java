@@ -1,6 +1,5 @@
 package lab.like.metrics.aggregation.streams;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,13 +180,8 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
                 metadata.map(m -> m.topic()).orElse(""),
                 metadata.map(m -> m.partition()).orElse(-1),
                 metadata.map(m -> m.offset()).orElse(-1L));
-        byte[] key = record.key() == null ? new byte[0] : record.key();
-        ByteBuffer value = ByteBuffer.allocate(Long.BYTES + Integer.BYTES + key.length + record.value().length);
-        value.putLong(record.timestamp())
-                .putInt(record.key() == null ? -1 : key.length)
-                .put(key)
-                .put(record.value());
-        parked.put(id, value.array());
+        byte[] value = ParkedRecord.encode(record);
+        parked.put(id, value);
         meters.parked();
         return true;
     }
@@ -203,14 +197,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         }
         for (KeyValue<String, byte[]> entry : due) {
             long parkedAt = Long.parseLong(entry.key.substring(0, 13));
-            ByteBuffer value = ByteBuffer.wrap(entry.value);
-            long timestamp = value.getLong();
-            int keyLength = value.getInt();
-            byte[] key = keyLength < 0 ? null : new byte[keyLength];
-            if (key != null) value.get(key);
-            byte[] event = new byte[value.remaining()];
-            value.get(event);
-            Record<byte[], byte[]> record = new Record<>(key, event, timestamp);
+            Record<byte[], byte[]> record = ParkedRecord.decode(entry.value);
             Verdict verdict = verdict(record);
             boolean waiting = verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected);
             if (waiting && now - parkedAt < properties.earlyEventGrace().toMillis()) continue;

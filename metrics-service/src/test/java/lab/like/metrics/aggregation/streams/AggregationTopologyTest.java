@@ -278,12 +278,24 @@ class AggregationTopologyTest {
     }
 
     @Test
-    void whenExperimentNeverArrivesThenTheEventIsDeadLetteredAfterTheGrace() {
-        sendRaw("exp-never", "n-1", "citizen-1");
+    void whenExperimentNeverArrivesThenTheEventIsDeadLetteredAfterTheGraceWithItsOwnHeaders() {
+        String value = "{\"eventId\":\"n-1\",\"experimentId\":\"exp-never\",\"subjectId\":\"citizen-1\","
+                + "\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("traceparent", "00-abc-01".getBytes(StandardCharsets.UTF_8));
+        events.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
+                "exp-never", value.getBytes(StandardCharsets.UTF_8), headers, T0));
         driver.advanceWallClockTime(Duration.ofSeconds(25));
-        assertThat(deadLetterReasons()).isEmpty();
+        assertThat(deadLetters.isEmpty()).isTrue();
         driver.advanceWallClockTime(Duration.ofSeconds(6));
-        assertThat(deadLetterReasons()).containsExactly("unknown-experiment: unknown experiment");
+        var dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(new String(
+                        dead.get(0).headers().lastHeader("likelab-dlt-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo("unknown-experiment: unknown experiment");
+        assertThat(dead.get(0).headers().lastHeader("traceparent").value())
+                .isEqualTo("00-abc-01".getBytes(StandardCharsets.UTF_8));
+        assertThat(dead.get(0).value()).isEqualTo(value.getBytes(StandardCharsets.UTF_8));
         assertThat(count(AggregationTopology.PARKED)).isZero();
     }
 
