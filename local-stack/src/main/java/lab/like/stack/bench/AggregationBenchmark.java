@@ -83,13 +83,19 @@ public final class AggregationBenchmark {
         System.out.printf(
                 "benchmark producer         : %,10.0f records/s (%.1f s for %,d)%n",
                 events / produceSeconds, produceSeconds, events);
+        // both producers send the same records with the same settings; a single measurement swings by up to 2x
+        // on this shared machine, so the ceiling is the better of the two
+        double producerCeiling = Math.max(raw.producerPerSecond(), events / produceSeconds);
         System.out.printf(
-                "metrics-service end to end : %,10.0f events/s until results showed %,d of %,d (%.1f s) = %.0f%% of raw producer, %.0f%% of the EOS no-op, %.0f%% of EOS + 1 write%n",
+                "producer ceiling           : %,10.0f records/s (the better of the two producer figures above); EOS + 1 write is %.0f%% of it%n",
+                producerCeiling, 100 * raw.statefulPerSecond() / producerCeiling);
+        System.out.printf(
+                "metrics-service end to end : %,10.0f events/s until results showed %,d of %,d (%.1f s) = %.0f%% of the producer ceiling, %.0f%% of the EOS no-op, %.0f%% of EOS + 1 write%n",
                 counted / totalSeconds,
                 counted,
                 events,
                 totalSeconds,
-                100 * (counted / totalSeconds) / raw.producerPerSecond(),
+                100 * (counted / totalSeconds) / producerCeiling,
                 100 * (counted / totalSeconds) / raw.streamsPerSecond(),
                 100 * (counted / totalSeconds) / raw.statefulPerSecond());
         System.out.printf(
