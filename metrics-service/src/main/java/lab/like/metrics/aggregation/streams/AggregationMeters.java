@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregationMeters {
 
-    private final MeterRegistry registry;
     private final Counter counted;
     private final Counter duplicates;
     private final Counter parked;
@@ -19,19 +18,19 @@ class AggregationMeters {
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
 
     AggregationMeters(MeterRegistry registry) {
-        this.registry = registry;
-        counted = Counter.builder("likelab.metrics.events.counted")
-                .description("usage events counted into aggregates")
-                .register(registry);
-        duplicates = Counter.builder("likelab.metrics.events.duplicates")
-                .description("usage events dropped as a repeated experimentId + eventId")
-                .register(registry);
-        parked = Counter.builder("likelab.metrics.events.parked")
-                .description("raw usage events held back for their experiment to arrive or start (30 s at most)")
-                .register(registry);
-        purged = Counter.builder("likelab.metrics.dedup.purged")
-                .description("event ids forgotten by the dedup purge after the retention (31 days)")
-                .register(registry);
+        counted = counter(registry, "likelab.metrics.events.counted", "usage events counted into aggregates");
+        duplicates = counter(
+                registry,
+                "likelab.metrics.events.duplicates",
+                "usage events dropped as a repeated experimentId + eventId");
+        parked = counter(
+                registry,
+                "likelab.metrics.events.parked",
+                "raw usage events held back for their experiment to arrive or start (30 s at most)");
+        purged = counter(
+                registry,
+                "likelab.metrics.dedup.purged",
+                "event ids forgotten by the dedup purge after the retention (31 days)");
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(
                     reason,
@@ -40,6 +39,10 @@ class AggregationMeters {
                             .tag("reason", reason.tag())
                             .register(registry));
         }
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
     }
 
     void counted() {

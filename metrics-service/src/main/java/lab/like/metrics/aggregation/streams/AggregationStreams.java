@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * itself, through spring-kafka's {@code KafkaStreamsMicrometerListener}; {@code KafkaMeterFilterConfig} keeps
  * the useful ones.)
  */
+// the topics exist, with our partition counts and policies, before the binder builds and starts the streams
+@DependsOn("topicProvisioner")
 @Component
 class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
 
@@ -32,8 +35,7 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
     private final MetricsProperties properties;
     private volatile KafkaStreams streams;
 
-    /** Takes the provisioner so that the topics exist, with our partition counts and policies, first. */
-    AggregationStreams(MetricsProperties properties, TopicProvisioner topics) {
+    AggregationStreams(MetricsProperties properties) {
         this.properties = properties;
     }
 

@@ -2,6 +2,7 @@ package lab.like.metrics.aggregation.streams;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.config.MetricsProperties;
@@ -86,7 +87,7 @@ final class AggregationTopology {
     }
 
     /** The processor with the stores it owns, so that Kafka Streams adds and connects them. */
-    private record AggregatorSupplier(java.util.function.Supplier<AggregationProcessor> factory)
+    private record AggregatorSupplier(Supplier<AggregationProcessor> factory)
             implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
 
         @Override

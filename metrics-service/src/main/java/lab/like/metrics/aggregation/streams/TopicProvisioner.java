@@ -28,10 +28,6 @@ final class TopicProvisioner implements InitializingBean {
     /** Runs while the context is created, before either binder binds a topic. */
     @Override
     public void afterPropertiesSet() {
-        ensureTopics(properties);
-    }
-
-    static void ensureTopics(MetricsProperties properties) {
         var topics = properties.topics();
         Optional<Short> replication = properties.replicationFactor() > 0
                 ? Optional.of((short) properties.replicationFactor())
