@@ -64,6 +64,29 @@ final class ServiceConfig {
         return environmentNames;
     }
 
+    /**
+     * The environment names Spring's relaxed binding maps onto the keys of application.yml, indexes written as 0
+     * ({@code likelab.gateway.auth.keys[0].roles[0]} gives {@code LIKELAB_GATEWAY_AUTH_KEYS_0_ROLES_0} and, for
+     * the whole list, {@code LIKELAB_GATEWAY_AUTH_KEYS_0_ROLES}).
+     */
+    Set<String> relaxedEnvironmentNames() {
+        Set<String> names = new TreeSet<>();
+        for (String key : properties.keySet()) {
+            String name = normalise(key.replace("-", "")
+                    .replaceAll("\\[(\\d+)]", "_$1")
+                    .replace('.', '_')
+                    .toUpperCase(java.util.Locale.ROOT));
+            names.add(name);
+            names.add(name.replaceAll("_0$", ""));
+        }
+        return names;
+    }
+
+    /** Every list index of an environment name written as 0, so that keys 0, 1, 2... compare alike. */
+    static String normalise(String environmentName) {
+        return environmentName.replaceAll("_\\d+(?=_|$)", "_0");
+    }
+
     Optional<String> find(String key) {
         return Optional.ofNullable(properties.get(key)).map(this::resolve);
     }
