@@ -63,6 +63,37 @@ class ReferencesTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("lab.like.k8s.Overlays#names")
+    void eachServiceConnectsToMongoDbAsItsOwnUserWithRightsOnItsOwnDatabaseOnly(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        JsonNode mdb = manifests.ofKind("MongoDBCommunity").get(0);
+        for (String service : List.of("experiment-service", "metrics-service")) {
+            JsonNode uri =
+                    Manifests.list(Manifests.container(manifests.workload(service), service)
+                                    .path("env"))
+                            .stream()
+                            .filter(e -> e.path("name").asText().equals("MONGODB_URI"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(service + " has no MONGODB_URI"))
+                            .path("valueFrom")
+                            .path("secretKeyRef");
+            JsonNode user = Manifests.list(mdb.path("spec").path("users")).stream()
+                    .filter(u -> u.path("connectionStringSecretName")
+                            .asText()
+                            .equals(uri.path("name").asText()))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError(service + "'s MONGODB_URI is no MongoDB user's connection string"));
+            assertThat(user.path("name").asText()).isEqualTo(service);
+            assertThat(Manifests.list(user.path("roles")))
+                    .extracting(
+                            r -> r.path("name").asText() + "@" + r.path("db").asText())
+                    .containsExactly("readWrite@" + ServiceConfig.of(service).get("spring.mongodb.database"));
+        }
+        assertThat(mdb.path("spec").path("members").asInt()).isEqualTo(overlay.equals("prod") ? 3 : 1);
+    }
+
     @Test
     void aMissingKeyIsUnresolved() {
         Manifests manifests = Overlays.rendered("prod");
