@@ -1,7 +1,10 @@
 package lab.like.metrics.results;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,18 +26,23 @@ class ResultsFeed {
     private final ResultsProperties properties;
     private final Map<String, Flux<Snapshot>> feeds = new ConcurrentHashMap<>();
 
-    ResultsFeed(ResultsCache cache, ResultsProperties properties) {
+    private final AtomicInteger subscribers = new AtomicInteger();
+
+    ResultsFeed(ResultsCache cache, ResultsProperties properties, MeterRegistry registry) {
         this.cache = cache;
         this.properties = properties;
+        Gauge.builder("likelab.metrics.results.stream.feeds", feeds, Map::size)
+                .description("experiments with a shared results change feed open")
+                .register(registry);
+        Gauge.builder("likelab.metrics.results.stream.subscribers", subscribers, AtomicInteger::get)
+                .description("results streams open")
+                .register(registry);
     }
 
     Flux<Snapshot> changes(String experimentId) {
-        return feeds.computeIfAbsent(experimentId, this::feed);
-    }
-
-    /** How many experiments have a feed right now. */
-    int open() {
-        return feeds.size();
+        return Flux.defer(() -> feeds.computeIfAbsent(experimentId, this::feed))
+                .doOnSubscribe(s -> subscribers.incrementAndGet())
+                .doFinally(signal -> subscribers.decrementAndGet());
     }
 
     private Flux<Snapshot> feed(String experimentId) {
