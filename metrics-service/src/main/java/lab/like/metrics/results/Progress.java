@@ -1,7 +1,9 @@
 package lab.like.metrics.results;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How far the experiment is from a decision (API.md): per variant the starters so far against
@@ -21,27 +23,26 @@ public record Progress(List<VariantProgress> variants, Long estimatedDaysToDecis
             long minimumStarters,
             LocalDate today,
             DecisionHorizon horizon) {
+        // ISO dates order as strings, so the window is compared without parsing every row
+        String first =
+                daily.stream().map(VariantCounts::day).min(String::compareTo).orElse(today.toString());
         LocalDate from = today.minusDays(WINDOW_DAYS - 1L);
-        LocalDate first = daily.stream()
-                .map(VariantCounts::day)
-                .map(LocalDate::parse)
-                .min(LocalDate::compareTo)
-                .orElse(today);
-        if (first.isAfter(from)) from = first;
+        if (first.compareTo(from.toString()) > 0) from = LocalDate.parse(first);
         long days = Math.max(1, from.until(today).getDays() + 1L);
-        LocalDate start = from;
+        String start = from.toString();
+        String end = today.toString();
+        Map<String, Long> recent = new HashMap<>();
+        for (VariantCounts d : daily) {
+            if (d.day().compareTo(start) >= 0 && d.day().compareTo(end) <= 0) {
+                recent.merge(d.variant(), d.starters(), Long::sum);
+            }
+        }
         List<VariantProgress> progress = variants.stream()
                 .map(v -> new VariantProgress(
                         v.variant(),
                         v.starters(),
                         minimumStarters,
-                        daily.stream()
-                                        .filter(d -> d.variant().equals(v.variant()))
-                                        .filter(d -> !LocalDate.parse(d.day()).isBefore(start))
-                                        .filter(d -> !LocalDate.parse(d.day()).isAfter(today))
-                                        .mapToLong(VariantCounts::starters)
-                                        .sum()
-                                / (double) days))
+                        recent.getOrDefault(v.variant(), 0L) / (double) days))
                 .toList();
         return new Progress(progress, horizon.days(progress));
     }
