@@ -30,7 +30,10 @@ final class DecisionHorizon {
             String primaryKpi,
             long minimumStarters,
             boolean sequentialTesting) {
-        this.control = control;
+        // the comparisons' control: the declared one, or the first variant when it is not declared
+        this.control = variants.stream().anyMatch(v -> v.variant().equals(control))
+                ? control
+                : variants.get(0).variant();
         this.primaryComparisons = primaryComparisons;
         this.variants = variants.stream().collect(Collectors.toMap(VariantResult::variant, v -> v, (a, b) -> a));
         this.primaryKpi = primaryKpi;
