@@ -77,6 +77,31 @@ final class LoadDriver {
         return new Outcome(confirmed.get() / seconds, ok.get(), failed.get(), confirmed.get(), latencies);
     }
 
+    /** Sends {@code count} GET requests to {@code path}, {@code inFlight} at a time; a 200 is a success. */
+    Outcome get(String path, int count, int inFlight) {
+        long[] latencies = new long[count];
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        Flux.range(0, count)
+                .flatMap(
+                        i -> Mono.defer(() -> {
+                            long t0 = System.nanoTime();
+                            return client.get().uri(path).responseSingle((response, content) -> content.asString()
+                                    .defaultIfEmpty("")
+                                    .map(text -> {
+                                        latencies[i] = System.nanoTime() - t0;
+                                        (response.status().code() == 200 ? ok : failed).incrementAndGet();
+                                        return text;
+                                    }));
+                        }),
+                        inFlight)
+                .onErrorContinue((error, value) -> failed.incrementAndGet())
+                .blockLast();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(ok.get() / seconds, ok.get(), failed.get(), ok.get(), latencies);
+    }
+
     static long acceptedCount(String body) {
         String field = "\"accepted\":";
         int at = body.indexOf(field);

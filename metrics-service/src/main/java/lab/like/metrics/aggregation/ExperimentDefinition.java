@@ -15,7 +15,36 @@ public record ExperimentDefinition(
         Long eligiblePopulation,
         Long minimumStarters,
         String salt,
-        long version) {
+        long version,
+        boolean sequentialTesting) {
+
+    /** Without {@code sequentialTesting}: an experiment that does not say is tested sequentially (API.md). */
+    public ExperimentDefinition(
+            String id,
+            String organisation,
+            String status,
+            List<Variant> variants,
+            String controlVariant,
+            String primaryKpi,
+            List<String> guardrailKpis,
+            Long eligiblePopulation,
+            Long minimumStarters,
+            String salt,
+            long version) {
+        this(
+                id,
+                organisation,
+                status,
+                variants,
+                controlVariant,
+                primaryKpi,
+                guardrailKpis,
+                eligiblePopulation,
+                minimumStarters,
+                salt,
+                version,
+                true);
+    }
 
     public record Variant(String key, int weight) {}
 

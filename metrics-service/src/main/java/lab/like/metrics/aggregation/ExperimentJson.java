@@ -36,7 +36,10 @@ public final class ExperimentJson {
                 optionalLong(node, "eligiblePopulation"),
                 optionalLong(node, "minimumStarters"),
                 node.path("salt").asString(""),
-                node.path("version").asLong(0)));
+                node.path("version").asLong(0),
+                // absent means true (API.md); only an explicit false turns it off
+                !node.path("sequentialTesting").isBoolean()
+                        || node.path("sequentialTesting").booleanValue()));
     }
 
     private static Long optionalLong(JsonNode node, String field) {

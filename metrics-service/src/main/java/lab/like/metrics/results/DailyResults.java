@@ -71,14 +71,24 @@ public record DailyResults(String experimentId, Instant asOf, List<Row> rows) {
         }
     }
 
-    /** RFC 4180 CSV with a header line; values are numbers, dates and slugs, so nothing needs quoting. */
+    /**
+     * RFC 4180 CSV: a header line, CRLF line ends, and a field quoted (with its quotes doubled) when it holds a
+     * comma, a quote or a line break; an unknown value is an empty field.
+     */
     public String toCsv() {
         StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Row row : rows) {
             csv.append(String.join(
-                            ",", row.values().stream().map(String::valueOf).toList()))
+                            ",", row.values().stream().map(DailyResults::field).toList()))
                     .append("\r\n");
         }
         return csv.toString();
+    }
+
+    static String field(Object value) {
+        String text = String.valueOf(value);
+        boolean quoted =
+                text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+        return quoted ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

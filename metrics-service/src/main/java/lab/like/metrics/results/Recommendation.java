@@ -3,72 +3,59 @@ package lab.like.metrics.results;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import lab.like.metrics.aggregation.ExperimentDefinition;
 
-/** API.md's decision rule, with reasons a pilot team can read. */
-public record Recommendation(String outcome, List<String> reasons) {
+/**
+ * API.md's decision rule, per treatment: harmful when significantly worse than the control on the primary KPI
+ * or any guardrail, winning when significantly better on the primary KPI and not harmful. {@code variant} is the
+ * treatment to scale (SCALE), the most promising one that is not harmful (ITERATE), or null.
+ */
+public record Recommendation(String outcome, String variant, List<String> reasons) {
 
     static Recommendation of(
+            ExperimentDefinition experiment,
             List<VariantResult> variants,
-            String control,
-            String primaryKpi,
             long minimumStarters,
             List<Comparison> comparisons,
             Srm srm) {
         List<String> reasons = new ArrayList<>();
+        if (srm.mismatch()) reasons.add(Reasons.srm(experiment, variants));
         List<String> small = variants.stream()
                 .filter(v -> v.starters() < minimumStarters)
-                .map(v -> v.variant() + " has " + v.starters() + " of " + minimumStarters + " starters")
+                .map(v -> v.variant() + " has " + v.starters() + " of the " + minimumStarters + " starters needed")
                 .toList();
         if (!small.isEmpty()) {
-            reasons.addAll(small);
-            return new Recommendation("KEEP_RUNNING", reasons);
+            reasons.addAll(0, small);
+            return new Recommendation("KEEP_RUNNING", null, reasons);
         }
-        if (srm.mismatch()) {
-            reasons.add(String.format(Locale.ROOT, "sample ratio mismatch (p=%.4f): check assignment", srm.pValue()));
-        }
-        Optional<Comparison> best = comparisons.stream()
-                .filter(c -> c.kpi().equals(primaryKpi) && c.treatment() != null)
-                .max(Comparator.comparingDouble(Comparison::treatment));
-        if (best.isEmpty()) {
-            reasons.add("no treatment has data on " + primaryKpi);
-            return new Recommendation("ITERATE", reasons);
-        }
-        String bestVariant = best.get().variant();
-        List<Comparison> guardrailsWorse = comparisons.stream()
-                .filter(c -> c.variant().equals(bestVariant) && !c.kpi().equals(primaryKpi))
-                .filter(Comparison::significantlyWorse)
+        List<TreatmentVerdict> verdicts = variants.stream()
+                .filter(v -> !v.variant().equals(experiment.controlVariant()))
+                .map(v -> TreatmentVerdict.of(v.variant(), experiment, comparisons))
                 .toList();
-        if (best.get().significantlyWorse() || !guardrailsWorse.isEmpty()) {
-            if (best.get().significantlyWorse()) reasons.add(describe(best.get()));
-            guardrailsWorse.forEach(c -> reasons.add("guardrail " + describe(c)));
-            return new Recommendation("STOP", reasons);
-        }
-        Optional<Comparison> winner = comparisons.stream()
-                .filter(c -> c.kpi().equals(primaryKpi))
-                .filter(Comparison::significantlyBetter)
-                .max(Comparator.comparingDouble(Comparison::treatment));
+        Comparator<TreatmentVerdict> byPrimary = Comparator.comparingDouble(TreatmentVerdict::primaryValue);
+        Optional<TreatmentVerdict> winner =
+                verdicts.stream().filter(TreatmentVerdict::winning).max(byPrimary);
+        verdicts.stream().filter(TreatmentVerdict::harmful).forEach(v -> reasons.add(v.harm()));
         if (winner.isPresent() && !srm.mismatch()) {
-            reasons.add(describe(winner.get()));
-            return new Recommendation("SCALE", reasons);
+            reasons.add(0, winner.get().primaryEffect());
+            return new Recommendation("SCALE", winner.get().variant(), reasons);
         }
+        if (!verdicts.isEmpty() && verdicts.stream().allMatch(TreatmentVerdict::harmful)) {
+            return new Recommendation("STOP", null, reasons);
+        }
+        Optional<TreatmentVerdict> promising = verdicts.stream()
+                .filter(v -> !v.harmful() && v.primary() != null && v.primary().hasData())
+                .max(byPrimary);
         if (winner.isPresent()) {
-            reasons.add(describe(winner.get()) + ", but an SRM forbids scaling");
-        } else {
-            reasons.add("no treatment is significantly better than " + control + " on " + primaryKpi + " (best: "
-                    + describe(best.get()) + ")");
+            reasons.add(winner.get().primaryEffect() + ", but the sample ratio mismatch forbids scaling");
+        } else if (promising.isPresent()) {
+            reasons.add("no treatment is significantly better on " + Reasons.kpi(experiment.primaryKpi())
+                    + " yet; most promising: " + promising.get().primaryEffect());
+        } else if (verdicts.stream().noneMatch(TreatmentVerdict::harmful)) {
+            reasons.add("no treatment has data on " + Reasons.kpi(experiment.primaryKpi()) + " yet");
         }
-        return new Recommendation("ITERATE", reasons);
-    }
-
-    private static String describe(Comparison c) {
-        return String.format(
-                Locale.ROOT,
-                "%s %s %+.1f points (p=%.4f)",
-                c.variant(),
-                c.kpi(),
-                c.absoluteLift() == null ? 0.0 : c.absoluteLift() * 100,
-                c.pValue() == null ? 1.0 : c.pValue());
+        return new Recommendation(
+                "ITERATE", promising.map(TreatmentVerdict::variant).orElse(null), reasons);
     }
 }

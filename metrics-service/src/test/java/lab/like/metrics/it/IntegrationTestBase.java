@@ -44,6 +44,9 @@ abstract class IntegrationTestBase {
         registry.add("likelab.metrics.state-dir", () -> STATE_DIR);
         registry.add("likelab.metrics.subject-secret", () -> Scenario.SECRET);
         registry.add("likelab.metrics.emit-interval", () -> "200ms");
+        // short enough for ResultsStreamIntegrationTest to see heartbeats and the end of a stream
+        registry.add("likelab.metrics.results.stream.heartbeat", () -> "300ms");
+        registry.add("likelab.metrics.results.stream.lifetime", () -> "20s");
     }
 
     @LocalServerPort

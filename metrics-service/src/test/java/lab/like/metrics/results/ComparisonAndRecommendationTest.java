@@ -1,53 +1,16 @@
 package lab.like.metrics.results;
 
+import static lab.like.metrics.results.Fixtures.NOW;
+import static lab.like.metrics.results.Fixtures.counts;
+import static lab.like.metrics.results.Fixtures.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Instant;
 import java.util.List;
-import lab.like.metrics.aggregation.ExperimentDefinition;
 import org.junit.jupiter.api.Test;
 
+/** API.md's per-treatment rule, every branch, with one to three treatments. */
 class ComparisonAndRecommendationTest {
-
-    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-
-    static ExperimentDefinition experiment(List<String> guardrails, int... weights) {
-        return new ExperimentDefinition(
-                "exp",
-                "demo",
-                "RUNNING",
-                List.of(
-                        new ExperimentDefinition.Variant("control", weights[0]),
-                        new ExperimentDefinition.Variant("simplified", weights[1])),
-                "control",
-                "completion_rate",
-                guardrails,
-                null,
-                100L,
-                "",
-                1);
-    }
-
-    static VariantCounts counts(
-            String variant, long subjects, long starters, long completers, long feedback, long satisfied) {
-        return new VariantCounts(
-                variant,
-                null,
-                1,
-                subjects,
-                starters,
-                completers,
-                0,
-                completers,
-                completers,
-                feedback,
-                satisfied,
-                satisfied * 5,
-                null,
-                null,
-                NOW);
-    }
 
     @Test
     void whenApiExampleThenPValueAndIntervalMatch() {
@@ -61,60 +24,176 @@ class ComparisonAndRecommendationTest {
     }
 
     @Test
-    void whenTreatmentSignificantlyBetterWithoutSrmThenScale() {
+    void whenFixedHorizonAndSignificantlyBetterWithoutSrmThenScaleThatTreatment() {
         var results = Results.of(
-                experiment(List.of("satisfaction"), 50, 50),
+                experiment(false, List.of("satisfaction"), "simplified"),
                 List.of(counts("control", 1000, 800, 600, 200, 150), counts("simplified", 1000, 800, 648, 200, 150)),
                 NOW);
         assertThat(results.comparisons()).hasSize(2);
-        assertThat(results.srm().mismatch()).isFalse();
         assertThat(results.recommendation().outcome()).isEqualTo("SCALE");
-        assertThat(results.recommendation().reasons().get(0)).contains("completion_rate +6.0 points");
+        assertThat(results.recommendation().variant()).isEqualTo("simplified");
+        assertThat(results.recommendation().reasons())
+                .containsExactly("simplified: completion rate +6.0 points, p = 0.004");
     }
 
     @Test
-    void whenTooFewStartersThenKeepRunning() {
-        var results = Results.of(
-                experiment(List.of(), 50, 50),
-                List.of(counts("control", 1000, 99, 60, 0, 0), counts("simplified", 1000, 800, 700, 0, 0)),
+    void whenSequentialThenTheSameDataIsNotYetEnoughButTenTimesAsMuchIs() {
+        var few = Results.of(
+                experiment(true, List.of(), "simplified"),
+                List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1000, 800, 648, 0, 0)),
                 NOW);
-        assertThat(results.recommendation().outcome()).isEqualTo("KEEP_RUNNING");
+        assertThat(few.comparisons().get(0).sequential().pValue()).isCloseTo(0.0912, within(0.0001));
+        assertThat(few.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(few.recommendation().variant()).isEqualTo("simplified");
+        assertThat(few.recommendation().reasons())
+                .containsExactly("no treatment is significantly better on completion rate yet; most promising: "
+                        + "simplified: completion rate +6.0 points, p = 0.091");
+        var many = Results.of(
+                experiment(true, List.of(), "simplified"),
+                List.of(counts("control", 10000, 8000, 6000, 0, 0), counts("simplified", 10000, 8000, 6480, 0, 0)),
+                NOW);
+        assertThat(many.recommendation().outcome()).isEqualTo("SCALE");
+        assertThat(many.recommendation().reasons())
+                .containsExactly("simplified: completion rate +6.0 points, p < 0.001");
     }
 
     @Test
-    void whenGuardrailSignificantlyWorseThenStop() {
+    void whenTwoTreatmentsWinThenScaleTheOneWithTheBestPrimaryValue() {
         var results = Results.of(
-                experiment(List.of("satisfaction"), 50, 50),
-                List.of(counts("control", 1000, 800, 600, 400, 300), counts("simplified", 1000, 800, 648, 400, 200)),
+                experiment(false, List.of(), "b", "c"),
+                List.of(
+                        counts("control", 1000, 800, 600, 0, 0),
+                        counts("b", 1000, 800, 680, 0, 0),
+                        counts("c", 1000, 800, 660, 0, 0)),
+                NOW);
+        assertThat(results.recommendation().outcome()).isEqualTo("SCALE");
+        assertThat(results.recommendation().variant()).isEqualTo("b");
+    }
+
+    @Test
+    void whenTheBestPrimaryIsNotSignificantAndTheSignificantOneHarmsAGuardrailThenIterateOnTheHarmlessOne() {
+        var results = Results.of(
+                experiment(false, List.of("satisfaction"), "a", "b"),
+                List.of(
+                        counts("control", 1000, 800, 600, 400, 300),
+                        // the best completion rate (82.5%) but few starters: not significant
+                        counts("a", 1000, 120, 99, 60, 45),
+                        // significantly better completion (81%) but satisfaction 25 points lower
+                        counts("b", 1000, 800, 648, 400, 200)),
+                NOW);
+        Comparison bPrimary = find(results, "b", "completion_rate");
+        assertThat(bPrimary.adjustedPValue()).isLessThan(0.05);
+        assertThat(find(results, "a", "completion_rate").adjustedPValue()).isGreaterThan(0.05);
+        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().variant()).isEqualTo("a");
+        assertThat(results.recommendation().reasons())
+                .containsExactly(
+                        "b is better on completion rate but its satisfaction is 25.0 points lower (p < 0.001)",
+                        "no treatment is significantly better on completion rate yet; most promising: "
+                                + "a: completion rate +7.5 points, p = 0.073");
+    }
+
+    @Test
+    void whenEveryTreatmentIsHarmfulThenStopWithoutAVariant() {
+        var results = Results.of(
+                experiment(false, List.of("satisfaction"), "a", "b"),
+                List.of(
+                        counts("control", 1000, 800, 600, 400, 300),
+                        counts("a", 1000, 800, 540, 400, 300),
+                        counts("b", 1000, 800, 610, 400, 260)),
                 NOW);
         assertThat(results.recommendation().outcome()).isEqualTo("STOP");
+        assertThat(results.recommendation().variant()).isNull();
+        assertThat(results.recommendation().reasons())
+                .containsExactly(
+                        "a: completion rate is 7.5 points lower (p = 0.002)",
+                        "b is better on completion rate but its satisfaction is 10.0 points lower (p = 0.002)");
     }
 
     @Test
-    void whenSampleRatioMismatchThenNeverScale() {
+    void whenOneTreatmentIsHarmfulAndTheOtherUndecidedThenIterateOnTheOther() {
         var results = Results.of(
-                experiment(List.of(), 50, 50),
-                List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1300, 800, 648, 0, 0)),
+                experiment(false, List.of("satisfaction"), "a", "b"),
+                List.of(
+                        counts("control", 1000, 800, 600, 400, 300),
+                        counts("a", 1000, 800, 540, 400, 300),
+                        counts("b", 1000, 800, 610, 400, 300)),
+                NOW);
+        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().variant()).isEqualTo("b");
+    }
+
+    @Test
+    void whenAWinnerHasASampleRatioMismatchThenIterateAndSaySo() {
+        var results = Results.of(
+                experiment(false, List.of(), "simplified"),
+                List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1300, 800, 680, 0, 0)),
                 NOW);
         assertThat(results.srm().mismatch()).isTrue();
         assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().variant()).isEqualTo("simplified");
+        assertThat(results.recommendation().reasons())
+                .containsExactly(
+                        "sample ratio mismatch: 43% of subjects in control where 50% was planned;"
+                                + " check the assignment",
+                        "simplified: completion rate +10.0 points, p < 0.001, but the sample ratio mismatch"
+                                + " forbids scaling");
     }
 
     @Test
-    void whenNoSignificantDifferenceThenIterate() {
+    void whenHolmAdjustsAWeakWinnerAwayThenNoScale() {
         var results = Results.of(
-                experiment(List.of(), 50, 50),
-                List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1000, 800, 610, 0, 0)),
+                experiment(false, List.of(), "a", "b", "c"),
+                List.of(
+                        counts("control", 1000, 800, 600, 0, 0),
+                        counts("a", 1000, 800, 638, 0, 0),
+                        counts("b", 1000, 800, 600, 0, 0),
+                        counts("c", 1000, 800, 595, 0, 0)),
                 NOW);
+        Comparison a = find(results, "a", "completion_rate");
+        assertThat(a.pValue()).isLessThan(0.05);
+        assertThat(a.adjustedPValue()).isCloseTo(3 * a.pValue(), within(1e-12)).isGreaterThan(0.05);
         assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
-        assertThat(results.comparisons().get(0).significant()).isFalse();
+        assertThat(results.recommendation().variant()).isEqualTo("a");
+    }
+
+    @Test
+    void whenGuardrailComparisonsThenTheyAreNotAdjusted() {
+        var results = Results.of(
+                experiment(false, List.of("satisfaction"), "a", "b"),
+                List.of(
+                        counts("control", 1000, 800, 600, 400, 300),
+                        counts("a", 1000, 800, 610, 400, 290),
+                        counts("b", 1000, 800, 620, 400, 280)),
+                NOW);
+        assertThat(results.comparisons())
+                .filteredOn(c -> c.kpi().equals("satisfaction"))
+                .allSatisfy(c -> assertThat(c.adjustedPValue()).isEqualTo(c.pValue()));
+    }
+
+    @Test
+    void whenTooFewStartersThenKeepRunningAndSayWhoLacksThem() {
+        var results = Results.of(
+                experiment(true, List.of(), "simplified"),
+                List.of(counts("control", 1000, 99, 60, 0, 0), counts("simplified", 1000, 800, 700, 0, 0)),
+                NOW);
+        assertThat(results.recommendation().outcome()).isEqualTo("KEEP_RUNNING");
+        assertThat(results.recommendation().variant()).isNull();
+        assertThat(results.recommendation().reasons()).containsExactly("control has 99 of the 100 starters needed");
     }
 
     @Test
     void whenNoDataThenComparisonValuesAreNullAndSrmIsNotAMismatch() {
-        var results = Results.of(experiment(List.of("satisfaction"), 50, 50), List.of(), NOW);
+        var results = Results.of(experiment(true, List.of("satisfaction"), "simplified"), List.of(), NOW);
         assertThat(results.comparisons()).allSatisfy(c -> assertThat(c.pValue()).isNull());
         assertThat(results.srm().pValue()).isEqualTo(1.0);
         assertThat(results.recommendation().outcome()).isEqualTo("KEEP_RUNNING");
+    }
+
+    private static Comparison find(Results results, String variant, String kpi) {
+        return results.comparisons().stream()
+                .filter(c -> c.variant().equals(variant) && c.kpi().equals(kpi))
+                .findFirst()
+                .orElseThrow();
     }
 }

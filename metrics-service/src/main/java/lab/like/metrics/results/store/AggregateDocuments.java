@@ -47,6 +47,7 @@ final class AggregateDocuments {
                 .append("guardrailKpis", e.guardrailKpis())
                 .append("eligiblePopulation", e.eligiblePopulation())
                 .append("minimumStarters", e.minimumStarters())
+                .append("sequentialTesting", e.sequentialTesting())
                 .append("version", e.version());
     }
 }

@@ -27,15 +27,10 @@ public class ResultsRepository {
                 .map(ResultsRepository::definition);
     }
 
-    public Flux<VariantCounts> totals(String experimentId) {
+    /** Whole-experiment totals (no {@code day}) and daily rows, in one query, days ascending. */
+    public Flux<VariantCounts> aggregates(String experimentId) {
         return Flux.from(mongo.aggregates()
-                        .find(Filters.and(Filters.eq("experimentId", experimentId), Filters.eq("day", null))))
-                .map(ResultsRepository::counts);
-    }
-
-    public Flux<VariantCounts> daily(String experimentId) {
-        return Flux.from(mongo.aggregates()
-                        .find(Filters.and(Filters.eq("experimentId", experimentId), Filters.ne("day", null)))
+                        .find(Filters.eq("experimentId", experimentId))
                         .sort(Sorts.ascending("day", "variant")))
                 .map(ResultsRepository::counts);
     }
@@ -76,7 +71,8 @@ public class ResultsRepository {
                 optional(d, "eligiblePopulation"),
                 optional(d, "minimumStarters"),
                 "",
-                number(d, "version"));
+                number(d, "version"),
+                !Boolean.FALSE.equals(d.get("sequentialTesting")));
     }
 
     private static long number(Document d, String field) {

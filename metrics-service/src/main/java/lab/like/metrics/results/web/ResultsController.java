@@ -1,8 +1,8 @@
 package lab.like.metrics.results.web;
 
-import java.time.Duration;
 import lab.like.metrics.results.DailyResults;
 import lab.like.metrics.results.Results;
+import lab.like.metrics.results.ResultsProperties;
 import lab.like.metrics.results.ResultsService;
 import lab.like.metrics.web.MissingOrganisationException;
 import org.springframework.http.MediaType;
@@ -24,12 +24,12 @@ class ResultsController {
     static final String ORGANISATION = "X-LikeLab-Organisation";
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    static final Duration STREAM_POLL = Duration.ofSeconds(1);
-
     private final ResultsService service;
+    private final ResultsProperties.Stream stream;
 
-    ResultsController(ResultsService service) {
+    ResultsController(ResultsService service, ResultsProperties properties) {
         this.service = service;
+        this.stream = properties.stream();
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,22 +50,27 @@ class ResultsController {
                 .map(d -> ResponseEntity.ok().contentType(CSV).body(d.toCsv()));
     }
 
-    /** The results document now and whenever events are counted or the status changes (polled, 1 s). */
+    /**
+     * The results document now and whenever it changes (the experiment's shared change feed), a comment every
+     * {@code heartbeat}, and the end after {@code lifetime} so that clients reconnect.
+     */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Results>> stream(
             @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
         String organisation = required(org);
+        Flux<ServerSentEvent<Results>> heartbeats = Flux.interval(stream.heartbeat())
+                .onBackpressureDrop()
+                .map(tick ->
+                        ServerSentEvent.<Results>builder().comment("heartbeat").build());
+        // the first read fails before anything is sent, so an unknown experiment is a 404 problem, not a stream
         return service.results(id, organisation)
-                .flatMapMany(first -> Flux.concat(
-                        Flux.just(first),
-                        Flux.interval(STREAM_POLL)
-                                .onBackpressureDrop()
-                                .concatMap(tick -> service.results(id, organisation))))
-                .distinctUntilChanged(r -> r.status() + "|" + r.eventsCounted())
-                .map(r -> ServerSentEvent.builder(r)
-                        .event("results")
-                        .id(Long.toString(r.eventsCounted()))
-                        .build());
+                .flatMapMany(first -> service.changes(id, organisation)
+                        .map(r -> ServerSentEvent.builder(r)
+                                .event("results")
+                                .id(Long.toString(r.eventsCounted()))
+                                .build())
+                        .mergeWith(heartbeats))
+                .take(stream.lifetime());
     }
 
     private static String required(String organisation) {

@@ -1,0 +1,14 @@
+package lab.like.metrics.results;
+
+/** What the cache keeps per experiment: its organisation (checked on every read), results and daily counts. */
+record Snapshot(String organisation, long version, Results results, DailyResults daily) {
+
+    boolean visibleTo(String caller) {
+        return ResultsService.ALL_ORGANISATIONS.equals(caller) || organisation.equals(caller);
+    }
+
+    /** Changes when events are counted or the experiment changes (its version counts every change). */
+    String changeKey() {
+        return version + "|" + results.status() + "|" + results.eventsCounted();
+    }
+}
