@@ -1,0 +1,66 @@
+package lab.like.experiment.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.like.experiment.registry.HistoryEntry.Action;
+
+/**
+ * The first history of an experiment stored before histories existed, rebuilt from what its document knows:
+ * {@code created} at {@code createdAt}, {@code started} at {@code startedAt}, {@code completed} at
+ * {@code completedAt} with the decision, {@code archived} when archived. Every entry is {@code by}
+ * {@value HistoryEntry#UNKNOWN_CALLER}; {@code version} is known for the creation (1) and for an entry that was
+ * the last change (its time is {@code updatedAt}), null otherwise. Patches and pauses of the past are not known.
+ * The rebuilt entries are stored with the experiment's next change (the whole history is part of that write).
+ */
+public final class LegacyHistory {
+
+    private LegacyHistory() {}
+
+    /** {@code experiment} itself when it has a history, else the experiment with the reconstructed one. */
+    public static Experiment ensure(Experiment experiment) {
+        return experiment.history().isEmpty() ? experiment.withHistory(reconstruct(experiment)) : experiment;
+    }
+
+    static List<HistoryEntry> reconstruct(Experiment e) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        entries.add(new HistoryEntry(
+                1L,
+                e.createdAt(),
+                Action.CREATED,
+                HistoryEntry.UNKNOWN_CALLER,
+                null,
+                Status.DRAFT,
+                e.version() == 1 ? SpecChanges.between(null, e.spec()) : List.of(),
+                null));
+        if (e.startedAt() != null) {
+            Long version = e.startedAt().equals(e.updatedAt()) && e.version() > 1 ? e.version() : null;
+            List<String> changes = List.of("status", "startedAt");
+            entries.add(entry(version, e, Action.STARTED, Status.DRAFT, Status.RUNNING, changes, null));
+        }
+        if (e.completedAt() != null) {
+            Long version = e.completedAt().equals(e.updatedAt()) && e.status() == Status.COMPLETED ? e.version() : null;
+            List<String> changes = List.of("status", "decision", "completedAt");
+            entries.add(new HistoryEntry(
+                    version,
+                    e.completedAt(),
+                    Action.COMPLETED,
+                    HistoryEntry.UNKNOWN_CALLER,
+                    null,
+                    Status.COMPLETED,
+                    changes,
+                    e.decision()));
+        }
+        if (e.status() == Status.ARCHIVED) {
+            // nothing changes once archived, so the archive was the last change
+            entries.add(
+                    entry(e.version(), e, Action.ARCHIVED, Status.COMPLETED, Status.ARCHIVED, List.of("status"), null));
+        }
+        return entries;
+    }
+
+    private static HistoryEntry entry(
+            Long version, Experiment e, Action action, Status from, Status to, List<String> changes, Decision d) {
+        var at = action == Action.STARTED ? e.startedAt() : e.updatedAt();
+        return new HistoryEntry(version, at, action, HistoryEntry.UNKNOWN_CALLER, from, to, changes, d);
+    }
+}
