@@ -1,5 +1,6 @@
 package lab.like.experiment.registry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import lab.like.experiment.registry.HistoryEntry.Action;
@@ -23,44 +24,42 @@ public final class LegacyHistory {
 
     static List<HistoryEntry> reconstruct(Experiment e) {
         List<HistoryEntry> entries = new ArrayList<>();
-        entries.add(new HistoryEntry(
-                1L,
-                e.createdAt(),
-                Action.CREATED,
-                HistoryEntry.UNKNOWN_CALLER,
-                null,
-                Status.DRAFT,
-                e.version() == 1 ? SpecChanges.between(null, e.spec()) : List.of(),
-                null));
+        List<String> created = e.version() == 1 ? SpecChanges.between(null, e.spec()) : List.of();
+        entries.add(unknownCaller(1L, e.createdAt(), Action.CREATED, null, Status.DRAFT, created, null));
         if (e.startedAt() != null) {
-            Long version = e.startedAt().equals(e.updatedAt()) && e.version() > 1 ? e.version() : null;
+            Long version = lastChange(e, e.startedAt(), Status.RUNNING);
             List<String> changes = List.of("status", "startedAt");
-            entries.add(entry(version, e, Action.STARTED, Status.DRAFT, Status.RUNNING, changes, null));
+            entries.add(
+                    unknownCaller(version, e.startedAt(), Action.STARTED, Status.DRAFT, Status.RUNNING, changes, null));
         }
         if (e.completedAt() != null) {
-            Long version = e.completedAt().equals(e.updatedAt()) && e.status() == Status.COMPLETED ? e.version() : null;
+            // RUNNING or PAUSED before: not known
+            Long version = lastChange(e, e.completedAt(), Status.COMPLETED);
             List<String> changes = List.of("status", "decision", "completedAt");
-            entries.add(new HistoryEntry(
-                    version,
-                    e.completedAt(),
-                    Action.COMPLETED,
-                    HistoryEntry.UNKNOWN_CALLER,
-                    null,
-                    Status.COMPLETED,
-                    changes,
-                    e.decision()));
+            entries.add(unknownCaller(
+                    version, e.completedAt(), Action.COMPLETED, null, Status.COMPLETED, changes, e.decision()));
         }
         if (e.status() == Status.ARCHIVED) {
             // nothing changes once archived, so the archive was the last change
-            entries.add(
-                    entry(e.version(), e, Action.ARCHIVED, Status.COMPLETED, Status.ARCHIVED, List.of("status"), null));
+            entries.add(unknownCaller(
+                    e.version(),
+                    e.updatedAt(),
+                    Action.ARCHIVED,
+                    Status.COMPLETED,
+                    Status.ARCHIVED,
+                    List.of("status"),
+                    null));
         }
         return entries;
     }
 
-    private static HistoryEntry entry(
-            Long version, Experiment e, Action action, Status from, Status to, List<String> changes, Decision d) {
-        var at = action == Action.STARTED ? e.startedAt() : e.updatedAt();
-        return new HistoryEntry(version, at, action, HistoryEntry.UNKNOWN_CALLER, from, to, changes, d);
+    /** The current version if the change at {@code at} that reached {@code status} was the last one, else null. */
+    private static Long lastChange(Experiment e, Instant at, Status status) {
+        return e.status() == status && at.equals(e.updatedAt()) && e.version() > 1 ? e.version() : null;
+    }
+
+    private static HistoryEntry unknownCaller(
+            Long version, Instant at, Action action, Status from, Status to, List<String> changes, Decision decision) {
+        return new HistoryEntry(version, at, action, HistoryEntry.UNKNOWN_CALLER, from, to, changes, decision);
     }
 }

@@ -125,6 +125,7 @@ class PublicationTests extends IntegrationTest {
                 .value(text -> assertThat(text)
                         .contains("\"/api/v1/experiments/{id}\"")
                         .contains("\"/api/v1/experiments/{id}/assignments\"")
+                        .contains("\"/api/v1/experiments/{id}/history\"")
                         .contains("\"/api/v1/events\""));
     }
 
