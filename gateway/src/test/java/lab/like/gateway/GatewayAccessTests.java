@@ -111,6 +111,7 @@ class GatewayAccessTests extends GatewayTestSupport {
                 .header("X-LikeLab-Organisation", "other")
                 .header("x-likelab-roles", "ADMIN")
                 .header("X-LikeLab-Debug", "spoofed")
+                .header("X-LikeLab-Caller", "dev-admin")
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -118,6 +119,7 @@ class GatewayAccessTests extends GatewayTestSupport {
         assertThat(received.uri()).isEqualTo("/api/v1/experiments?status=RUNNING");
         assertThat(received.headers().getAll("X-LikeLab-Organisation")).containsExactly("demo");
         assertThat(received.headers().getAll("X-LikeLab-Roles")).containsExactly("TEAM");
+        assertThat(received.headers().getAll("X-LikeLab-Caller")).containsExactly("demo-team");
         assertThat(received.headers().contains("X-LikeLab-Debug")).isFalse();
         assertThat(received.headers().contains(HttpHeaders.AUTHORIZATION)).isFalse();
     }
@@ -133,6 +135,7 @@ class GatewayAccessTests extends GatewayTestSupport {
         DownstreamStub.Received received = METRICS.take();
         assertThat(received.headers().get("X-LikeLab-Organisation")).isEqualTo("*");
         assertThat(received.headers().get("X-LikeLab-Roles")).isEqualTo("ADMIN");
+        assertThat(received.headers().get("X-LikeLab-Caller")).isEqualTo("dev-admin");
         assertThat(received.uri()).isEqualTo("/api/v1/portfolio?organisation=demo");
     }
 

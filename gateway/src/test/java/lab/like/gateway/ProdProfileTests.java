@@ -45,6 +45,7 @@ class ProdProfileTests {
                 .profiles("prod")
                 .run(
                         "--server.port=0",
+                        "--likelab.gateway.auth.keys[0].name=utrecht-team",
                         "--likelab.gateway.auth.keys[0].key=k8s-secret-team-key",
                         "--likelab.gateway.auth.keys[0].organisation=utrecht",
                         "--likelab.gateway.auth.keys[0].roles=TEAM,ANALYST")) {

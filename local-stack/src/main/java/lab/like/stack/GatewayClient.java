@@ -41,6 +41,10 @@ public final class GatewayClient {
         return send(request(path, apiKey).POST(body(body)).build());
     }
 
+    public Response patch(String path, String apiKey, Object body) {
+        return send(request(path, apiKey).method("PATCH", body(body)).build());
+    }
+
     public CompletableFuture<Response> postAsync(String path, String apiKey, Object body) {
         return http.sendAsync(request(path, apiKey).POST(body(body)).build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(GatewayClient::toResponse);

@@ -157,6 +157,42 @@ class LocalStackEndToEndTest {
         awaitResults(id, traffic.expected);
     }
 
+    @Test
+    void whenTwoKeysChangeOneExperimentThenItsHistoryNamesBothCallersNeverTheirKeys() {
+        String id = createAndStart("Audited pilot");
+        String path = "/api/v1/experiments/" + id;
+        Response patched = gateway.patch(path, "dev-admin-key", Map.of("hypothesis", "Reviewed by the platform"));
+        assertThat(patched.status()).as("patch: %s", patched.body()).isEqualTo(200);
+        assertThat(gateway.post(path + "/pause", "dev-admin-key", "{}").status())
+                .isEqualTo(200);
+        Response completed = gateway.post(
+                path + "/complete", "dev-team-key", Map.of("outcome", "STOP", "rationale", "no effect on completion"));
+        assertThat(completed.status()).as("complete: %s", completed.body()).isEqualTo(200);
+        assertThat(gateway.post(path + "/archive", "dev-admin-key", "{}").status())
+                .isEqualTo(200);
+
+        Response history = gateway.get(path + "/history", "dev-analyst-key");
+        assertThat(history.status()).as("history: %s", history.body()).isEqualTo(200);
+        var items = history.json().path("items");
+        assertThat(items.size()).isEqualTo(6);
+        List<String> actions = new java.util.ArrayList<>();
+        List<String> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            assertThat(items.get(i).path("version").asLong()).isEqualTo(i + 1);
+            actions.add(items.get(i).path("action").asText());
+            callers.add(items.get(i).path("by").asText());
+        }
+        assertThat(actions).containsExactly("created", "started", "updated", "paused", "completed", "archived");
+        assertThat(callers)
+                .containsExactly("demo-team", "demo-team", "dev-admin", "dev-admin", "demo-team", "dev-admin");
+        assertThat(items.get(2).path("changes").get(0).asText()).isEqualTo("hypothesis");
+        assertThat(items.get(4).path("decision").path("outcome").asText()).isEqualTo("STOP");
+        assertThat(history.body()).doesNotContain("dev-team-key", "dev-admin-key");
+        assertThat(gateway.get(path + "/history", "dev-other-team-key").status())
+                .isEqualTo(404);
+        assertThat(gateway.get(path + "/history", "dev-emitter-key").status()).isEqualTo(403);
+    }
+
     private String createAndStart(String name) {
         Map<String, Object> body = Map.of(
                 "name",

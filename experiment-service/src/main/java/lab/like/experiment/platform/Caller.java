@@ -2,8 +2,11 @@ package lab.like.experiment.platform;
 
 import java.util.Set;
 
-/** Who is calling, as the gateway forwarded it: an organisation ({@code *} for platform admins) and roles. */
-public record Caller(String organisation, Set<String> roles) {
+/**
+ * Who is calling, as the gateway forwarded it: a name (the API key's configured name or the token's subject, for
+ * the audit history; never a credential), an organisation ({@code *} for platform admins) and roles.
+ */
+public record Caller(String name, String organisation, Set<String> roles) {
 
     public static final String ALL_ORGANISATIONS = "*";
 

@@ -28,8 +28,10 @@ class MongoConfig {
     @EventListener(ApplicationReadyEvent.class)
     Mono<Void> createIndexes() {
         var indexes = mongo.indexOps("experiments");
-        return indexes.createIndex(
-                        new Index().on("organisation", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC))
+        return indexes.createIndex(new Index()
+                        .on("organisation", Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.DESC)
+                        .on("_id", Sort.Direction.DESC))
                 .then(indexes.createIndex(new Index().on("spec.iterationOf", Sort.Direction.ASC)))
                 .then(indexes.createIndex(
                         new Index().on("pendingPublication", Sort.Direction.ASC).sparse()))

@@ -3,17 +3,20 @@ package lab.like.experiment.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import lab.like.experiment.registry.ExperimentEvent.ExperimentArchived;
 import lab.like.experiment.registry.ExperimentEvent.ExperimentCompleted;
 import lab.like.experiment.registry.ExperimentEvent.ExperimentPaused;
 import lab.like.experiment.registry.ExperimentEvent.ExperimentStarted;
-import lab.like.experiment.registry.Lifecycle.Action;
+import lab.like.experiment.registry.HistoryEntry.Action;
 
 /**
  * An experiment (pilot). Immutable: every change is a named method returning a new instance with
- * {@code version + 1}; lifecycle methods check {@link Lifecycle}'s table and return the event they cause.
+ * {@code version + 1} and one more {@link HistoryEntry} naming who made it, so a stored change and its history
+ * entry are one document write; lifecycle methods check {@link Lifecycle}'s table and return the event they cause.
  */
 public record Experiment(
         ExperimentId id,
@@ -26,7 +29,8 @@ public record Experiment(
         Instant updatedAt,
         Instant startedAt,
         Instant completedAt,
-        long version) {
+        long version,
+        List<HistoryEntry> history) {
 
     public Experiment {
         Objects.requireNonNull(id, "id");
@@ -34,16 +38,20 @@ public record Experiment(
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(salt, "salt");
+        history = List.copyOf(history);
     }
 
     public static Experiment create(
-            ExperimentId id, String organisation, ExperimentSpec spec, String salt, Clock clock) {
+            ExperimentId id, String organisation, ExperimentSpec spec, String salt, String by, Clock clock) {
         Instant now = now(clock);
-        return new Experiment(id, organisation, spec, Status.DRAFT, null, salt, now, now, null, null, 1);
+        HistoryEntry created = new HistoryEntry(
+                1L, now, Action.CREATED, by, null, Status.DRAFT, SpecChanges.between(null, spec), null);
+        return new Experiment(
+                id, organisation, spec, Status.DRAFT, null, salt, now, now, null, null, 1, List.of(created));
     }
 
     /** Applies new create fields; allocation (variants, weights, control) may change only in DRAFT. */
-    public Experiment revise(ExperimentSpec next, Clock clock) {
+    public Experiment revise(ExperimentSpec next, String by, Clock clock) {
         if (status == Status.ARCHIVED) {
             throw new ChangeRejectedException("experiment " + id + " is ARCHIVED; nothing can change once archived");
         }
@@ -54,51 +62,33 @@ public record Experiment(
         if (spec.equals(next)) {
             return this;
         }
-        return new Experiment(
-                id,
-                organisation,
-                next,
-                status,
-                decision,
-                salt,
-                createdAt,
-                now(clock),
-                startedAt,
-                completedAt,
-                version + 1);
+        return changed(Action.UPDATED, by, clock, next, status, decision, SpecChanges.between(spec, next));
     }
 
-    public Transition start(Clock clock) {
-        Experiment next = moveTo(Lifecycle.next(status, Action.START), clock, decision);
-        Experiment started = next.startedAt == null ? next.withStartedAt(next.updatedAt) : next;
-        return new Transition(started, new ExperimentStarted(UUID.randomUUID(), started.updatedAt, id));
+    public Transition start(String by, Clock clock) {
+        Status to = Lifecycle.next(status, Lifecycle.Action.START);
+        List<String> changes = startedAt == null ? List.of("status", "startedAt") : List.of("status");
+        Experiment next = changed(Action.STARTED, by, clock, spec, to, decision, changes);
+        return new Transition(next, new ExperimentStarted(UUID.randomUUID(), next.updatedAt, id));
     }
 
-    public Transition pause(Clock clock) {
-        Experiment next = moveTo(Lifecycle.next(status, Action.PAUSE), clock, decision);
+    public Transition pause(String by, Clock clock) {
+        Status to = Lifecycle.next(status, Lifecycle.Action.PAUSE);
+        Experiment next = changed(Action.PAUSED, by, clock, spec, to, decision, List.of("status"));
         return new Transition(next, new ExperimentPaused(UUID.randomUUID(), next.updatedAt, id));
     }
 
-    public Transition complete(Decision decided, Clock clock) {
+    public Transition complete(Decision decided, String by, Clock clock) {
         Objects.requireNonNull(decided, "decision");
-        Experiment next = moveTo(Lifecycle.next(status, Action.COMPLETE), clock, decided);
-        Experiment completed = new Experiment(
-                id,
-                organisation,
-                spec,
-                next.status,
-                decided,
-                salt,
-                createdAt,
-                next.updatedAt,
-                startedAt,
-                next.updatedAt,
-                next.version);
-        return new Transition(completed, new ExperimentCompleted(UUID.randomUUID(), next.updatedAt, id, decided));
+        Status to = Lifecycle.next(status, Lifecycle.Action.COMPLETE);
+        List<String> changes = List.of("status", "decision", "completedAt");
+        Experiment next = changed(Action.COMPLETED, by, clock, spec, to, decided, changes);
+        return new Transition(next, new ExperimentCompleted(UUID.randomUUID(), next.updatedAt, id, decided));
     }
 
-    public Transition archive(Clock clock) {
-        Experiment next = moveTo(Lifecycle.next(status, Action.ARCHIVE), clock, decision);
+    public Transition archive(String by, Clock clock) {
+        Status to = Lifecycle.next(status, Lifecycle.Action.ARCHIVE);
+        Experiment next = changed(Action.ARCHIVED, by, clock, spec, to, decision, List.of("status"));
         return new Transition(next, new ExperimentArchived(UUID.randomUUID(), next.updatedAt, id));
     }
 
@@ -106,24 +96,49 @@ public record Experiment(
         return status == Status.RUNNING;
     }
 
-    private Experiment moveTo(Status to, Clock clock, Decision withDecision) {
+    /** The same experiment with another history: for reconstructing the history of documents stored without one. */
+    Experiment withHistory(List<HistoryEntry> entries) {
         return new Experiment(
                 id,
                 organisation,
                 spec,
-                to,
-                withDecision,
+                status,
+                decision,
                 salt,
                 createdAt,
-                now(clock),
+                updatedAt,
                 startedAt,
                 completedAt,
-                version + 1);
+                version,
+                entries);
     }
 
-    private Experiment withStartedAt(Instant at) {
+    private Experiment changed(
+            Action action,
+            String by,
+            Clock clock,
+            ExperimentSpec nextSpec,
+            Status to,
+            Decision nextDecision,
+            List<String> changes) {
+        Instant now = now(clock);
+        long nextVersion = version + 1;
+        List<HistoryEntry> entries = new ArrayList<>(history);
+        Decision recorded = action == Action.COMPLETED ? nextDecision : null;
+        entries.add(new HistoryEntry(nextVersion, now, action, by, status, to, changes, recorded));
         return new Experiment(
-                id, organisation, spec, status, decision, salt, createdAt, updatedAt, at, completedAt, version);
+                id,
+                organisation,
+                nextSpec,
+                to,
+                nextDecision,
+                salt,
+                createdAt,
+                now,
+                startedAt == null && to == Status.RUNNING ? now : startedAt,
+                action == Action.COMPLETED ? now : completedAt,
+                nextVersion,
+                entries);
     }
 
     private static Instant now(Clock clock) {

@@ -13,8 +13,11 @@ public interface ExperimentRepository {
     /** Replaces the stored experiment if its version is still {@code expectedVersion}; false on a lost race. */
     Mono<Boolean> replace(Experiment next, long expectedVersion);
 
-    /** Newest first; null filters match everything ({@code organisation} null: every organisation). */
-    Flux<Experiment> list(String organisation, Status status, String service);
+    /**
+     * Newest first by (createdAt, id), at most {@code limit}, strictly after {@code after} (null: from the newest);
+     * null filters match everything ({@code organisation} null: every organisation).
+     */
+    Flux<Experiment> list(String organisation, Status status, String service, ListCursor after, int limit);
 
     Flux<ExperimentId> iterationsOf(ExperimentId id);
 }

@@ -12,7 +12,6 @@ import lab.like.experiment.platform.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +33,7 @@ public class ExperimentService {
     private final ExperimentRepository repository;
     private final PublicationTrigger publication;
     private final ExperimentLookup lookup;
+    private final IterationChain chain;
     private final Clock clock;
     private final MeterRegistry meters;
 
@@ -41,11 +41,13 @@ public class ExperimentService {
             ExperimentRepository repository,
             PublicationTrigger publication,
             ExperimentLookup lookup,
+            IterationChain chain,
             Clock clock,
             MeterRegistry meters) {
         this.repository = repository;
         this.publication = publication;
         this.lookup = lookup;
+        this.chain = chain;
         this.clock = clock;
         this.meters = meters;
     }
@@ -53,9 +55,9 @@ public class ExperimentService {
     public Mono<Experiment> create(Caller caller, JsonNode body) {
         ExperimentSpec spec = SpecParser.parse(body, Set.of("organisation"));
         String organisation = OwningOrganisation.of(caller, body);
-        return checkIterationOf(organisation, spec, null)
-                .then(Mono.fromSupplier(
-                        () -> Experiment.create(ExperimentId.generate(), organisation, spec, newSalt(), clock)))
+        return chain.check(organisation, spec, null)
+                .then(Mono.fromSupplier(() -> Experiment.create(
+                        ExperimentId.generate(), organisation, spec, newSalt(), caller.name(), clock)))
                 .flatMap(repository::insert)
                 .doOnNext(this::changed);
     }
@@ -64,8 +66,25 @@ public class ExperimentService {
         return visible(caller, id).flatMap(this::details);
     }
 
-    public Flux<Experiment> list(Caller caller, Status status, String service) {
-        return repository.list(caller.isAdmin() ? null : caller.organisation(), status, service);
+    /** The history of an experiment, oldest first. */
+    public Mono<List<HistoryEntry>> history(Caller caller, ExperimentId id) {
+        return visible(caller, id).map(Experiment::history);
+    }
+
+    /** One page of the caller's experiments (ADMIN: all), newest first, filtered by status and service. */
+    public Mono<ExperimentPage> list(Caller caller, Status status, String service, ListCursor after, int limit) {
+        String organisation = caller.isAdmin() ? null : caller.organisation();
+        return repository
+                .list(organisation, status, service, after, limit + 1)
+                .collectList()
+                .map(found -> {
+                    if (found.size() <= limit) {
+                        return new ExperimentPage(found, null);
+                    }
+                    List<Experiment> page = found.subList(0, limit);
+                    return new ExperimentPage(
+                            page, ListCursor.after(page.get(limit - 1)).encode());
+                });
     }
 
     public Mono<ExperimentDetails> patch(Caller caller, ExperimentId id, JsonNode patch, Long ifMatch) {
@@ -76,8 +95,8 @@ public class ExperimentService {
                         current -> {
                             ExperimentSpec next = SpecParser.parse(
                                     MergePatch.apply(SpecJson.toNode(current.spec()), patch), Set.of());
-                            Experiment revised = current.revise(next, clock);
-                            return checkIterationOf(current.organisation(), next, current.id())
+                            Experiment revised = current.revise(next, caller.name(), clock);
+                            return chain.check(current.organisation(), next, current.id())
                                     .thenReturn(revised);
                         },
                         Function.identity())
@@ -142,23 +161,6 @@ public class ExperimentService {
                 .iterationsOf(experiment.id())
                 .collectList()
                 .map(iterations -> new ExperimentDetails(experiment, iterations));
-    }
-
-    private Mono<Void> checkIterationOf(String organisation, ExperimentSpec spec, ExperimentId self) {
-        if (spec.iterationOf() == null) {
-            return Mono.empty();
-        }
-        ExperimentId predecessor = new ExperimentId(spec.iterationOf());
-        FieldError unknown = new FieldError(
-                "iterationOf", "no experiment '" + spec.iterationOf() + "' in organisation '" + organisation + "'");
-        if (predecessor.equals(self)) {
-            return Mono.error(new InvalidInputException(new FieldError("iterationOf", "cannot point to itself")));
-        }
-        return repository
-                .findById(predecessor)
-                .filter(e -> e.organisation().equals(organisation))
-                .switchIfEmpty(Mono.error(() -> new InvalidInputException(unknown)))
-                .then();
     }
 
     private void changed(Experiment experiment) {

@@ -14,6 +14,7 @@ public record ExperimentSpec(
         Integer eligiblePopulation,
         int minimumStarters,
         boolean sharedWithNetwork,
+        boolean sequentialTesting,
         String iterationOf) {
 
     public static final int DEFAULT_MINIMUM_STARTERS = 100;

@@ -24,6 +24,7 @@ final class SpecJson {
         node.put("eligiblePopulation", spec.eligiblePopulation());
         node.put("minimumStarters", spec.minimumStarters());
         node.put("sharedWithNetwork", spec.sharedWithNetwork());
+        node.put("sequentialTesting", spec.sequentialTesting());
         node.put("iterationOf", spec.iterationOf());
         return node;
     }

@@ -21,6 +21,7 @@ public final class SpecParser {
             "eligiblePopulation",
             "minimumStarters",
             "sharedWithNetwork",
+            "sequentialTesting",
             "iterationOf");
 
     private SpecParser() {}
@@ -53,6 +54,7 @@ public final class SpecParser {
         Integer population = in.positiveInt("eligiblePopulation");
         Integer minimumStarters = in.positiveInt("minimumStarters");
         Boolean shared = in.bool("sharedWithNetwork");
+        Boolean sequential = in.bool("sequentialTesting");
         String iterationOf = in.string("iterationOf", false, 1, 100);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The experiment has " + errors.size() + " invalid field(s)", errors);
@@ -68,6 +70,7 @@ public final class SpecParser {
                 population,
                 minimumStarters == null ? ExperimentSpec.DEFAULT_MINIMUM_STARTERS : minimumStarters,
                 Boolean.TRUE.equals(shared),
+                !Boolean.FALSE.equals(sequential),
                 iterationOf);
     }
 

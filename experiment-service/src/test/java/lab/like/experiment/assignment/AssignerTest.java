@@ -41,8 +41,9 @@ class AssignerTest {
         Experiment running = Fixtures.running();
         List<Experiment> notRunning = List.of(
                 Fixtures.draft(),
-                running.pause(CLOCK).experiment(),
-                running.complete(new Decision(Outcome.SCALE, "won"), CLOCK).experiment());
+                running.pause("tester", CLOCK).experiment(),
+                running.complete(new Decision(Outcome.SCALE, "won"), "tester", CLOCK)
+                        .experiment());
         for (Experiment e : notRunning) {
             for (int i = 0; i < 100; i++) {
                 assertThat(Assigner.assign(e, "citizen-" + i)).isEqualTo(new Assigner.Assignment("control", false));

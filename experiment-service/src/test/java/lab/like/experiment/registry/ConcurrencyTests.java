@@ -27,8 +27,8 @@ class ConcurrencyTests extends IntegrationTest {
     void whenReplacingWithAStaleVersionThenTheStoreRefusesAndKeepsTheWinner() {
         String id = team().create();
         Experiment stored = repository.findById(new ExperimentId(id)).block();
-        Experiment first = stored.start(clock).experiment();
-        Experiment second = stored.revise(renamed(stored.spec(), "loser"), clock);
+        Experiment first = stored.start("tester", clock).experiment();
+        Experiment second = stored.revise(renamed(stored.spec(), "loser"), "tester", clock);
         StepVerifier.create(repository.replace(first, stored.version()))
                 .expectNext(true)
                 .verifyComplete();
@@ -148,6 +148,7 @@ class ConcurrencyTests extends IntegrationTest {
                 s.eligiblePopulation(),
                 s.minimumStarters(),
                 s.sharedWithNetwork(),
+                s.sequentialTesting(),
                 s.iterationOf());
     }
 }

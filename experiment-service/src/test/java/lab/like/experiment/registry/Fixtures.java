@@ -24,14 +24,15 @@ public final class Fixtures {
                 12000,
                 100,
                 false,
+                true,
                 null);
     }
 
     public static Experiment draft() {
-        return Experiment.create(new ExperimentId("exp-1"), "demo", spec(), "salt-1", CLOCK);
+        return Experiment.create(new ExperimentId("exp-1"), "demo", spec(), "salt-1", "tester", CLOCK);
     }
 
     public static Experiment running() {
-        return draft().start(CLOCK).experiment();
+        return draft().start("tester", CLOCK).experiment();
     }
 }

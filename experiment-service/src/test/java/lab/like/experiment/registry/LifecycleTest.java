@@ -44,7 +44,7 @@ class LifecycleTest {
     @Test
     void whenStartedThenRunningWithEventAndVersionBumped() {
         Experiment draft = Fixtures.draft();
-        Transition t = draft.start(CLOCK);
+        Transition t = draft.start("tester", CLOCK);
         assertThat(t.experiment().status()).isEqualTo(Status.RUNNING);
         assertThat(t.experiment().version()).isEqualTo(draft.version() + 1);
         assertThat(t.experiment().startedAt()).isEqualTo(CLOCK.instant());
@@ -57,16 +57,16 @@ class LifecycleTest {
     @Test
     void whenFullCycleThenDecisionRecordedAndEventsInOrder() {
         Experiment e = Fixtures.running();
-        Transition paused = e.pause(CLOCK);
+        Transition paused = e.pause("tester", CLOCK);
         assertThat(paused.event()).isInstanceOf(ExperimentPaused.class);
-        Transition resumed = paused.experiment().start(CLOCK);
+        Transition resumed = paused.experiment().start("tester", CLOCK);
         assertThat(resumed.experiment().startedAt()).isEqualTo(e.startedAt());
         Decision decision = new Decision(Outcome.SCALE, "clear win");
-        Transition completed = resumed.experiment().complete(decision, CLOCK);
+        Transition completed = resumed.experiment().complete(decision, "tester", CLOCK);
         assertThat(completed.experiment().decision()).isEqualTo(decision);
         assertThat(completed.experiment().completedAt()).isNotNull();
         assertThat(((ExperimentCompleted) completed.event()).decision()).isEqualTo(decision);
-        Transition archived = completed.experiment().archive(CLOCK);
+        Transition archived = completed.experiment().archive("tester", CLOCK);
         assertThat(archived.event()).isInstanceOf(ExperimentArchived.class);
         assertThat(archived.experiment().status()).isEqualTo(Status.ARCHIVED);
         assertThat(archived.experiment().version()).isEqualTo(6);
@@ -75,9 +75,9 @@ class LifecycleTest {
     @Test
     void whenIllegalThenNothingChanges() {
         Experiment draft = Fixtures.draft();
-        assertThatThrownBy(() -> draft.pause(CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.archive(CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.complete(new Decision(Outcome.STOP, "x"), CLOCK))
+        assertThatThrownBy(() -> draft.pause("tester", CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.archive("tester", CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.complete(new Decision(Outcome.STOP, "x"), "tester", CLOCK))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(draft.status()).isEqualTo(Status.DRAFT);
         assertThat(draft.version()).isEqualTo(1);
@@ -86,10 +86,10 @@ class LifecycleTest {
     @Test
     void whenAllocationChangesOutsideDraftThenRejected() {
         ExperimentSpec reweighted = withVariants(50, 50, "simplified");
-        assertThat(Fixtures.draft().revise(reweighted, CLOCK).spec()).isEqualTo(reweighted);
-        for (Experiment e :
-                Set.of(Fixtures.running(), Fixtures.running().pause(CLOCK).experiment())) {
-            assertThatThrownBy(() -> e.revise(reweighted, CLOCK))
+        assertThat(Fixtures.draft().revise(reweighted, "tester", CLOCK).spec()).isEqualTo(reweighted);
+        for (Experiment e : Set.of(
+                Fixtures.running(), Fixtures.running().pause("tester", CLOCK).experiment())) {
+            assertThatThrownBy(() -> e.revise(reweighted, "tester", CLOCK))
                     .isInstanceOf(ChangeRejectedException.class)
                     .hasMessageContaining("only in DRAFT");
         }
@@ -98,15 +98,15 @@ class LifecycleTest {
     @Test
     void whenArchivedThenNothingChangesAndUnchangedSpecKeepsVersion() {
         Experiment archived = Fixtures.running()
-                .complete(new Decision(Outcome.STOP, "no effect"), CLOCK)
+                .complete(new Decision(Outcome.STOP, "no effect"), "tester", CLOCK)
                 .experiment()
-                .archive(CLOCK)
+                .archive("tester", CLOCK)
                 .experiment();
         ExperimentSpec renamed = renamed("New name");
-        assertThatThrownBy(() -> archived.revise(renamed, CLOCK)).hasMessageContaining("ARCHIVED");
+        assertThatThrownBy(() -> archived.revise(renamed, "tester", CLOCK)).hasMessageContaining("ARCHIVED");
         Experiment running = Fixtures.running();
-        assertThat(running.revise(running.spec(), CLOCK)).isSameAs(running);
-        assertThat(running.revise(renamed, CLOCK).version()).isEqualTo(running.version() + 1);
+        assertThat(running.revise(running.spec(), "tester", CLOCK)).isSameAs(running);
+        assertThat(running.revise(renamed, "tester", CLOCK).version()).isEqualTo(running.version() + 1);
         assertThat(EnumSet.allOf(Status.class)).hasSize(5);
     }
 
@@ -123,6 +123,7 @@ class LifecycleTest {
                 s.eligiblePopulation(),
                 s.minimumStarters(),
                 s.sharedWithNetwork(),
+                s.sequentialTesting(),
                 s.iterationOf());
     }
 
@@ -139,6 +140,7 @@ class LifecycleTest {
                 s.eligiblePopulation(),
                 s.minimumStarters(),
                 s.sharedWithNetwork(),
+                s.sequentialTesting(),
                 s.iterationOf());
     }
 }

@@ -60,6 +60,10 @@ class PublicationTests extends IntegrationTest {
                 assertThat(latest.get("salt").stringValue()).hasSizeGreaterThanOrEqualTo(16);
                 assertThat(latest.get("schemaVersion").intValue()).isEqualTo(1);
                 assertThat(latest.get("variants").size()).isEqualTo(2);
+                assertThat(latest.get("sequentialTesting").booleanValue()).isTrue();
+                assertThat(latest.get("history").valueStream().map(e -> e.get("action")
+                                .stringValue()))
+                        .containsExactly("created", "updated", "started");
             });
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -125,6 +129,7 @@ class PublicationTests extends IntegrationTest {
                 .value(text -> assertThat(text)
                         .contains("\"/api/v1/experiments/{id}\"")
                         .contains("\"/api/v1/experiments/{id}/assignments\"")
+                        .contains("\"/api/v1/experiments/{id}/history\"")
                         .contains("\"/api/v1/events\""));
     }
 

@@ -5,15 +5,22 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Calls the service the way the gateway does, with the tenancy headers of one caller. */
-public record Api(WebTestClient web, String organisation, String roles) {
+/** Calls the service the way the gateway does, with the tenancy headers of one caller ({@code name} may be null). */
+public record Api(WebTestClient web, String name, String organisation, String roles) {
 
     public static final String PATH = "/api/v1/experiments";
+
+    public Api(WebTestClient web, String organisation, String roles) {
+        this(web, null, organisation, roles);
+    }
 
     public WebTestClient.RequestHeadersUriSpec<?> get() {
         return (WebTestClient.RequestHeadersUriSpec<?>) web.get().headers(h -> {
             h.set("X-LikeLab-Organisation", organisation);
             h.set("X-LikeLab-Roles", roles);
+            if (name != null) {
+                h.set("X-LikeLab-Caller", name);
+            }
         });
     }
 
@@ -21,6 +28,9 @@ public record Api(WebTestClient web, String organisation, String roles) {
         return (WebTestClient.RequestBodyUriSpec) web.post().headers(h -> {
             h.set("X-LikeLab-Organisation", organisation);
             h.set("X-LikeLab-Roles", roles);
+            if (name != null) {
+                h.set("X-LikeLab-Caller", name);
+            }
         });
     }
 
@@ -28,6 +38,9 @@ public record Api(WebTestClient web, String organisation, String roles) {
         return (WebTestClient.RequestBodyUriSpec) web.patch().headers(h -> {
             h.set("X-LikeLab-Organisation", organisation);
             h.set("X-LikeLab-Roles", roles);
+            if (name != null) {
+                h.set("X-LikeLab-Caller", name);
+            }
         });
     }
 

@@ -17,7 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * reactive MongoDB driver talking to an in-memory mongo-java-server. One shared context for all subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// a generous response timeout: the suite shares two cores with other builds, and a slow answer is not a wrong one
+@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTest {
 
@@ -46,6 +47,10 @@ public abstract class IntegrationTest {
 
     protected Api as(String organisation, String roles) {
         return new Api(web, organisation, roles);
+    }
+
+    protected Api as(String name, String organisation, String roles) {
+        return new Api(web, name, organisation, roles);
     }
 
     protected Api team() {

@@ -31,10 +31,16 @@ public record AccessProperties(List<KeyEntry> keys, boolean rejectDevelopmentKey
         }
     }
 
-    /** One API key: the secret, the organisation it belongs to ({@code *} for platform admins) and its roles. */
-    public record KeyEntry(String key, String organisation, List<Role> roles) {
+    /**
+     * One API key: its name (who the services record as the caller, e.g. in an experiment's history; never the
+     * secret), the secret, the organisation it belongs to ({@code *} for platform admins) and its roles.
+     */
+    public record KeyEntry(String name, String key, String organisation, List<Role> roles) {
 
         public KeyEntry {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("every API key needs a non-blank name");
+            }
             if (key == null || key.isBlank() || organisation == null || organisation.isBlank()) {
                 throw new IllegalArgumentException("every API key needs a non-blank key and organisation");
             }

@@ -26,7 +26,7 @@ public final class ApiKeyRegistry {
             List<AccessProperties.KeyEntry> keys, double permitsPerSecond, int burst, LongSupplier nanoClock) {
         for (AccessProperties.KeyEntry entry : keys) {
             TokenBucket bucket = new TokenBucket(permitsPerSecond, burst, nanoClock.getAsLong());
-            Caller caller = Caller.of(entry.organisation(), EnumSet.copyOf(entry.roles()), bucket);
+            Caller caller = Caller.of(entry.name(), entry.organisation(), EnumSet.copyOf(entry.roles()), bucket);
             callers.put(digest(entry.key()), caller);
         }
     }

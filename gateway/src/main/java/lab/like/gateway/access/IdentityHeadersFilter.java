@@ -7,12 +7,13 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Builds the headers sent to a service: drops the client's {@code Authorization} and every client-sent
  * {@code X-LikeLab-*} header (no caller can claim another organisation), then adds the authenticated
- * organisation and roles (CONTRACTS.md, "Gateway → service headers").
+ * organisation, roles and caller name (CONTRACTS.md, "Gateway → service headers").
  */
 final class IdentityHeadersFilter implements HttpHeadersFilter {
 
     static final String ORGANISATION = "X-LikeLab-Organisation";
     static final String ROLES = "X-LikeLab-Roles";
+    static final String CALLER = "X-LikeLab-Caller";
     private static final String PREFIX = "X-LikeLab-";
 
     @Override
@@ -27,6 +28,7 @@ final class IdentityHeadersFilter implements HttpHeadersFilter {
         if (caller != null) {
             output.set(ORGANISATION, caller.organisation());
             output.set(ROLES, caller.rolesHeader());
+            output.set(CALLER, caller.name());
         }
         return output;
     }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class AccessPropertiesTest {
 
     private static final AccessProperties.KeyEntry DEV =
-            new AccessProperties.KeyEntry("dev-team-key", "demo", List.of(Role.TEAM));
+            new AccessProperties.KeyEntry("key-name", "dev-team-key", "demo", List.of(Role.TEAM));
     private static final AccessProperties.KeyEntry REAL =
-            new AccessProperties.KeyEntry("7f3a-real-key", "demo", List.of(Role.TEAM));
+            new AccessProperties.KeyEntry("key-name", "7f3a-real-key", "demo", List.of(Role.TEAM));
 
     @Test
     void whenDevelopmentKeysAreRejectedThenAnyDevKeyFails() {
@@ -32,9 +32,14 @@ class AccessPropertiesTest {
     void whenKeyIsDuplicatedOrIncompleteThenItFails() {
         assertThatIllegalArgumentException().isThrownBy(() -> new AccessProperties(List.of(REAL, REAL), false));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessProperties.KeyEntry(" ", "demo", List.of(Role.TEAM)));
+                .isThrownBy(() -> new AccessProperties.KeyEntry("key-name", " ", "demo", List.of(Role.TEAM)));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessProperties.KeyEntry("k", null, List.of(Role.TEAM)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new AccessProperties.KeyEntry("k", "demo", List.of()));
+                .isThrownBy(() -> new AccessProperties.KeyEntry("key-name", "k", null, List.of(Role.TEAM)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessProperties.KeyEntry("key-name", "k", "demo", List.of()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessProperties.KeyEntry(" ", "k", "demo", List.of(Role.TEAM)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessProperties.KeyEntry(null, "k", "demo", List.of(Role.TEAM)));
     }
 }

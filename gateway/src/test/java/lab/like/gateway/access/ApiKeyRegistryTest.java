@@ -9,8 +9,9 @@ class ApiKeyRegistryTest {
 
     private final ApiKeyRegistry registry = new ApiKeyRegistry(
             List.of(
-                    new AccessProperties.KeyEntry("team-key", "demo", List.of(Role.TEAM)),
-                    new AccessProperties.KeyEntry("admin-key", "*", List.of(Role.ADMIN, Role.ANALYST))),
+                    new AccessProperties.KeyEntry("demo-team", "team-key", "demo", List.of(Role.TEAM)),
+                    new AccessProperties.KeyEntry(
+                            "platform-admin", "admin-key", "*", List.of(Role.ADMIN, Role.ANALYST))),
             100,
             10,
             () -> 0L);
@@ -19,6 +20,7 @@ class ApiKeyRegistryTest {
     void whenBearerKeyIsKnownThenItsCallerIsFound() {
         Caller caller = registry.authenticate("Bearer team-key");
         assertThat(caller.organisation()).isEqualTo("demo");
+        assertThat(caller.name()).isEqualTo("demo-team");
         assertThat(caller.roles()).containsExactly(Role.TEAM);
         assertThat(caller.rolesHeader()).isEqualTo("TEAM");
         assertThat(registry.authenticate("bearer  admin-key").rolesHeader()).isEqualTo("ADMIN,ANALYST");

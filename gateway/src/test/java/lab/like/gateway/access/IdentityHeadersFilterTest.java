@@ -17,18 +17,20 @@ class IdentityHeadersFilterTest {
     void whenClientSendsIdentityHeadersThenOnlyTheCallersReachTheService() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/experiments"));
         exchange.getAttributes()
-                .put(Caller.ATTRIBUTE, Caller.of("demo", EnumSet.of(Role.TEAM), new TokenBucket(1, 1, 0)));
+                .put(Caller.ATTRIBUTE, Caller.of("demo-team", "demo", EnumSet.of(Role.TEAM), new TokenBucket(1, 1, 0)));
         HttpHeaders input = new HttpHeaders();
         input.add(HttpHeaders.AUTHORIZATION, "Bearer dev-team-key");
         input.add("X-LikeLab-Organisation", "other");
         input.add("x-likelab-roles", "ADMIN");
         input.add("X-LIKELAB-Trace", "spoof");
+        input.add("X-LikeLab-Caller", "dev-admin");
         input.add("Accept", "application/json");
 
         HttpHeaders output = filter.filter(input, exchange);
 
         assertThat(output.get("X-LikeLab-Organisation")).containsExactly("demo");
         assertThat(output.get("X-LikeLab-Roles")).containsExactly("TEAM");
+        assertThat(output.get("X-LikeLab-Caller")).containsExactly("demo-team");
         assertThat(output.containsHeader("X-LikeLab-Trace")).isFalse();
         assertThat(output.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
         assertThat(output.getFirst("Accept")).isEqualTo("application/json");

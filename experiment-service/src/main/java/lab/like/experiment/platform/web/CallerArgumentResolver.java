@@ -10,11 +10,16 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Resolves the {@link Caller} from the headers the gateway sets; without them the request is a 401. */
+/**
+ * Resolves the {@link Caller} from the headers the gateway sets; without an organisation the request is a 401.
+ * The caller's name comes from {@code X-LikeLab-Caller} ({@value #UNKNOWN} when absent).
+ */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     static final String ORGANISATION = "X-LikeLab-Organisation";
     static final String ROLES = "X-LikeLab-Roles";
+    static final String NAME = "X-LikeLab-Caller";
+    static final String UNKNOWN = "unknown";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -37,6 +42,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                         .map(String::trim)
                         .filter(r -> !r.isEmpty())
                         .collect(Collectors.toSet());
-        return Mono.just(new Caller(organisation.trim(), roleSet));
+        String name = headers.getFirst(NAME);
+        return Mono.just(
+                new Caller(name == null || name.isBlank() ? UNKNOWN : name.trim(), organisation.trim(), roleSet));
     }
 }

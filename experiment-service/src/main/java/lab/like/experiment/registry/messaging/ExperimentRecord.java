@@ -8,7 +8,10 @@ import lab.like.experiment.registry.ExperimentSpec;
 import lab.like.experiment.registry.Status;
 import lab.like.experiment.registry.Variant;
 
-/** Value of the compacted {@code experiments} topic: the experiment as the API returns it, plus salt. */
+/**
+ * Value of the compacted {@code experiments} topic: the experiment as the API returns it, plus salt and its
+ * history (the items of {@code GET /api/v1/experiments/{id}/history}, oldest first).
+ */
 record ExperimentRecord(
         int schemaVersion,
         String id,
@@ -23,6 +26,7 @@ record ExperimentRecord(
         Integer eligiblePopulation,
         int minimumStarters,
         boolean sharedWithNetwork,
+        boolean sequentialTesting,
         String iterationOf,
         Status status,
         Decision decision,
@@ -31,7 +35,8 @@ record ExperimentRecord(
         Instant updatedAt,
         Instant startedAt,
         Instant completedAt,
-        long version) {
+        long version,
+        List<HistoryRecord> history) {
 
     static final int SCHEMA_VERSION = 1;
 
@@ -51,6 +56,7 @@ record ExperimentRecord(
                 s.eligiblePopulation(),
                 s.minimumStarters(),
                 s.sharedWithNetwork(),
+                s.sequentialTesting(),
                 s.iterationOf(),
                 e.status(),
                 e.decision(),
@@ -59,6 +65,7 @@ record ExperimentRecord(
                 e.updatedAt(),
                 e.startedAt(),
                 e.completedAt(),
-                e.version());
+                e.version(),
+                e.history().stream().map(HistoryRecord::of).toList());
     }
 }

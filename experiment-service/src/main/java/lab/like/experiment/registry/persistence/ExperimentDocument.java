@@ -1,23 +1,27 @@
 package lab.like.experiment.registry.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import lab.like.experiment.registry.Decision;
 import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.ExperimentId;
-import lab.like.experiment.registry.ExperimentSpec;
+import lab.like.experiment.registry.HistoryEntry;
+import lab.like.experiment.registry.LegacyHistory;
 import lab.like.experiment.registry.Status;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The stored experiment. {@code pendingPublication} is the outbox: the version still to be published to the
- * {@code experiments} topic, written in the same single-document update as the change itself.
+ * {@code experiments} topic; {@code history} is every change so far. Both are written in the same
+ * single-document replace as the change itself, so no change is stored without its entry and its publication.
+ * A document stored before histories existed has none: it is read with {@link LegacyHistory}'s reconstruction.
  */
 @Document(ExperimentDocument.COLLECTION)
 record ExperimentDocument(
         @Id String id,
         String organisation,
-        ExperimentSpec spec,
+        SpecDocument spec,
         Status status,
         Decision decision,
         String salt,
@@ -26,6 +30,7 @@ record ExperimentDocument(
         Instant startedAt,
         Instant completedAt,
         long version,
+        List<HistoryEntry> history,
         Long pendingPublication) {
 
     static final String COLLECTION = "experiments";
@@ -35,7 +40,7 @@ record ExperimentDocument(
         return new ExperimentDocument(
                 e.id().value(),
                 e.organisation(),
-                e.spec(),
+                SpecDocument.of(e.spec()),
                 e.status(),
                 e.decision(),
                 e.salt(),
@@ -44,14 +49,15 @@ record ExperimentDocument(
                 e.startedAt(),
                 e.completedAt(),
                 e.version(),
+                e.history(),
                 e.version());
     }
 
     Experiment toExperiment() {
-        return new Experiment(
+        return LegacyHistory.ensure(new Experiment(
                 new ExperimentId(id),
                 organisation,
-                spec,
+                spec.toSpec(),
                 status,
                 decision,
                 salt,
@@ -59,6 +65,7 @@ record ExperimentDocument(
                 updatedAt,
                 startedAt,
                 completedAt,
-                version);
+                version,
+                history == null ? List.of() : history));
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.ExperimentRepository;
+import lab.like.experiment.registry.ListCursor;
 import lab.like.experiment.registry.Status;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,7 +48,7 @@ class MongoExperimentRepository implements ExperimentRepository {
     }
 
     @Override
-    public Flux<Experiment> list(String organisation, Status status, String service) {
+    public Flux<Experiment> list(String organisation, Status status, String service, ListCursor after, int limit) {
         Criteria criteria = new Criteria();
         if (organisation != null) {
             criteria = criteria.and("organisation").is(organisation);
@@ -58,7 +59,17 @@ class MongoExperimentRepository implements ExperimentRepository {
         if (service != null) {
             criteria = criteria.and("spec.service").is(service);
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
+        if (after != null) {
+            criteria = criteria.orOperator(
+                    where("createdAt").lt(after.createdAt()),
+                    where("createdAt")
+                            .is(after.createdAt())
+                            .and("_id")
+                            .lt(after.id().value()));
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit);
         return mongo.find(query, ExperimentDocument.class).map(ExperimentDocument::toExperiment);
     }
 

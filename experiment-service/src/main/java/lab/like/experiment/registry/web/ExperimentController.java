@@ -10,7 +10,6 @@ import lab.like.experiment.registry.ExperimentService;
 import lab.like.experiment.registry.ExperimentService.ExperimentDetails;
 import lab.like.experiment.registry.FieldError;
 import lab.like.experiment.registry.InvalidInputException;
-import lab.like.experiment.registry.Status;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,15 +47,20 @@ class ExperimentController {
     }
 
     @GetMapping
-    Mono<Map<String, List<ExperimentView>>> list(
+    Mono<ExperimentList> list(
             Caller caller,
             @RequestParam(required = false) String status,
-            @RequestParam(required = false) String service) {
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
+        ListQuery query = ListQuery.of(status, service, cursor, limit);
         return this.service
-                .list(caller, status(status), service(service))
-                .map(e -> ExperimentView.of(e, null))
-                .collectList()
-                .map(items -> Map.of("items", items));
+                .list(caller, query.status(), query.service(), query.cursor(), query.limit())
+                .map(page -> new ExperimentList(
+                        page.items().stream()
+                                .map(e -> ExperimentView.of(e, null))
+                                .toList(),
+                        page.next()));
     }
 
     @GetMapping("/{id}")
@@ -80,26 +84,18 @@ class ExperimentController {
                 .map(ExperimentController::withETag);
     }
 
+    @GetMapping("/{id}/history")
+    Mono<Map<String, List<HistoryView>>> history(Caller caller, @PathVariable String id) {
+        return service.history(caller, new ExperimentId(id))
+                .map(entries ->
+                        Map.of("items", entries.stream().map(HistoryView::of).toList()));
+    }
+
     static ResponseEntity<ExperimentView> withETag(ExperimentDetails details) {
         Experiment e = details.experiment();
         return ResponseEntity.ok().eTag(Long.toString(e.version())).body(ExperimentView.of(e, details.iterations()));
     }
 
-    private static Status status(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Status.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldError("status", "must be one of " + List.of(Status.values())));
-        }
-    }
-
-    private static String service(String value) {
-        if (value != null && !value.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            throw new InvalidInputException(new FieldError("service", "must be a service slug"));
-        }
-        return value;
-    }
+    /** {@code {"items": [...], "next": <cursor or null>}}. */
+    record ExperimentList(List<ExperimentView> items, String next) {}
 }

@@ -34,7 +34,8 @@ class LifecycleController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.start(clock))
+        return service.transition(
+                        caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.start(caller.name(), clock))
                 .map(ExperimentController::withETag);
     }
 
@@ -43,7 +44,8 @@ class LifecycleController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.pause(clock))
+        return service.transition(
+                        caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.pause(caller.name(), clock))
                 .map(ExperimentController::withETag);
     }
 
@@ -55,7 +57,10 @@ class LifecycleController {
             @RequestBody JsonNode body) {
         Decision decision = DecisionParser.parse(body);
         return service.transition(
-                        caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.complete(decision, clock))
+                        caller,
+                        new ExperimentId(id),
+                        IfMatch.version(ifMatch),
+                        e -> e.complete(decision, caller.name(), clock))
                 .map(ExperimentController::withETag);
     }
 
@@ -64,7 +69,8 @@ class LifecycleController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return service.transition(caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.archive(clock))
+        return service.transition(
+                        caller, new ExperimentId(id), IfMatch.version(ifMatch), e -> e.archive(caller.name(), clock))
                 .map(ExperimentController::withETag);
     }
 }

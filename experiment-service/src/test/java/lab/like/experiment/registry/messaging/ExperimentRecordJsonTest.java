@@ -20,7 +20,7 @@ class ExperimentRecordJsonTest {
     @Test
     void whenSerialisedThenTheTopicRecordHasExactlyTheContractFields() {
         Experiment completed = Fixtures.running()
-                .complete(new Decision(Outcome.ITERATE, "mixed"), CLOCK)
+                .complete(new Decision(Outcome.ITERATE, "mixed"), "tester", CLOCK)
                 .experiment();
         JsonNode node = JSON.readTree(JSON.writeValueAsString(ExperimentRecord.of(completed)));
         assertThat(node.propertyNames())
@@ -38,6 +38,7 @@ class ExperimentRecordJsonTest {
                         "eligiblePopulation",
                         "minimumStarters",
                         "sharedWithNetwork",
+                        "sequentialTesting",
                         "iterationOf",
                         "status",
                         "decision",
@@ -46,7 +47,8 @@ class ExperimentRecordJsonTest {
                         "updatedAt",
                         "startedAt",
                         "completedAt",
-                        "version");
+                        "version",
+                        "history");
         assertThat(node.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(node.get("salt").stringValue()).isEqualTo("salt-1");
         assertThat(node.get("status").stringValue()).isEqualTo("COMPLETED");
@@ -58,6 +60,20 @@ class ExperimentRecordJsonTest {
         assertThat(node.get("guardrailKpis").get(0).stringValue()).isEqualTo("satisfaction");
         assertThat(node.get("version").longValue()).isEqualTo(3);
         assertThat(List.of(node.get("minimumStarters").intValue())).containsExactly(100);
+        assertThat(node.get("sequentialTesting").booleanValue()).isTrue();
+        JsonNode history = node.get("history");
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(2).propertyNames())
+                .containsExactly("version", "at", "action", "by", "from", "to", "changes", "decision");
+        assertThat(history.valueStream().map(e -> e.get("action").stringValue()))
+                .containsExactly("created", "started", "completed");
+        assertThat(history.get(2).get("version").longValue()).isEqualTo(3);
+        assertThat(history.get(2).get("by").stringValue()).isEqualTo("tester");
+        assertThat(history.get(2).get("from").stringValue()).isEqualTo("RUNNING");
+        assertThat(history.get(2).get("to").stringValue()).isEqualTo("COMPLETED");
+        assertThat(history.get(2).get("decision").get("outcome").stringValue()).isEqualTo("ITERATE");
+        assertThat(history.get(0).get("from").isNull()).isTrue();
+        assertThat(history.get(0).get("decision").isNull()).isTrue();
         JsonNode schema = JSON.readTree(new java.io.File("../docs/schemas/experiment.schema.json"));
         assertThat(schema.get("required")
                         .valueStream()

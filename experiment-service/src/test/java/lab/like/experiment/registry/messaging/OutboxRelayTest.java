@@ -56,7 +56,7 @@ class OutboxRelayTest {
     @Test
     void whenTheExperimentChangesDuringPublicationThenTheNewerVersionIsPublishedAfterIt() {
         Experiment v1 = Fixtures.draft();
-        Experiment v2 = v1.start(CLOCK).experiment();
+        Experiment v2 = v1.start("tester", CLOCK).experiment();
         outbox.store(v1, true);
         outbox.onFirstMark = () -> outbox.store(v2, false); // another instance wrote and relayed v2 meanwhile
         relay.start();
