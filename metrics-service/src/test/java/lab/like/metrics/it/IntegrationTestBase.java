@@ -44,6 +44,7 @@ abstract class IntegrationTestBase {
         registry.add("likelab.metrics.state-dir", () -> STATE_DIR);
         registry.add("likelab.metrics.subject-secret", () -> Scenario.SECRET);
         registry.add("likelab.metrics.emit-interval", () -> "200ms");
+        registry.add("likelab.portfolio.gauge-refresh", () -> "1s");
     }
 
     @LocalServerPort
