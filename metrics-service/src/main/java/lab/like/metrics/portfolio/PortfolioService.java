@@ -64,6 +64,10 @@ public class PortfolioService {
             return outcomesOf(active).flatMap(o -> Flux.fromIterable(active)
                     .concatMap(p -> log.observe(
                             p.id(), o.getOrDefault(p.id(), PilotOutcome.NONE).recommendation(), now))
+                    .then(log.forget(list.stream()
+                            .filter(p -> !p.active())
+                            .map(Pilot::id)
+                            .toList()))
                     .then(since(list))
                     .map(s -> {
                         Map<String, Instant> from = sinceMatching(s, o);

@@ -50,6 +50,12 @@ class RecommendationLog {
                         e -> e instanceof MongoWriteException w && w.getCode() == DUPLICATE_KEY, e -> Mono.empty());
     }
 
+    /** Drops the entries of pilots that are no longer active (completed or archived pilots wait for nothing). */
+    Mono<Void> forget(Collection<String> pilotIds) {
+        if (pilotIds.isEmpty()) return Mono.empty();
+        return Mono.from(log.deleteMany(Filters.in("_id", pilotIds))).then();
+    }
+
     Mono<Map<String, Observed>> observed(Collection<String> pilotIds) {
         if (pilotIds.isEmpty()) return Mono.just(Map.of());
         return Flux.from(log.find(Filters.in("_id", pilotIds)))
