@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import lab.like.stack.GatewayClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,6 +193,93 @@ class LocalStackEndToEndTest {
         assertThat(gateway.get(path + "/history", "dev-other-team-key").status())
                 .isEqualTo(404);
         assertThat(gateway.get(path + "/history", "dev-emitter-key").status()).isEqualTo(403);
+    }
+
+    @Test
+    void whenCitiesRunTheSameServiceThenPortfolioAndComparisonShowOnlyOwnAndSharedPilotsThroughTheGateway() {
+        String service = "e2e-permit-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = create("dev-team-key", service, false, null);
+        start("dev-team-key", first);
+        Response completed = gateway.post(
+                "/api/v1/experiments/" + first + "/complete",
+                "dev-team-key",
+                Map.of("outcome", "ITERATE", "rationale", "try a shorter form"));
+        assertThat(completed.status()).as("complete: %s", completed.body()).isEqualTo(200);
+        String second = create("dev-team-key", service, false, first);
+        start("dev-team-key", second);
+        String sharedByOther = create("dev-other-team-key", service, true, null);
+        String hiddenByOther = create("dev-other-team-key", service, false, null);
+
+        String path = "/api/v1/services/" + service + "/comparison";
+        Response demo = awaitJson(
+                path, "dev-analyst-key", r -> r.path("experimentCount").asInt() == 3);
+        assertThat(demo.body()).doesNotContain(hiddenByOther);
+        assertThat(demo.json().path("organisations").get(0).path("organisation").asText())
+                .isEqualTo("demo");
+        assertThat(demo.json().path("organisations").get(1).path("organisation").asText())
+                .isEqualTo("other");
+        assertThat(demo.body()).contains(first, second, sharedByOther);
+        Response other = awaitJson(
+                path, "dev-other-team-key", r -> r.path("experimentCount").asInt() == 2);
+        assertThat(other.body()).contains(sharedByOther, hiddenByOther).doesNotContain(first, second);
+        for (String variant : List.of(path + "?organisation=other", path + "/", path + "?all=true")) {
+            Response tried = gateway.get(variant, "dev-team-key");
+            assertThat(tried.body()).as(variant).doesNotContain(hiddenByOther);
+        }
+
+        Response portfolio = awaitJson("/api/v1/portfolio", "dev-team-key", r -> chainOf(r, first, second));
+        assertThat(portfolio.json().path("organisation").asText()).isEqualTo("demo");
+        assertThat(portfolio.body()).doesNotContain(sharedByOther, hiddenByOther);
+        assertThat(gateway.get("/api/v1/portfolio?organisation=other", "dev-team-key")
+                        .status())
+                .isEqualTo(403);
+        assertThat(gateway.get("/api/v1/portfolio", "dev-emitter-key").status()).isEqualTo(403);
+        Response asAdmin = gateway.get("/api/v1/portfolio?organisation=other", "dev-admin-key");
+        assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(200);
+        assertThat(asAdmin.json().path("organisation").asText()).isEqualTo("other");
+    }
+
+    private static boolean chainOf(JsonNode portfolio, String first, String second) {
+        for (var chain : portfolio.path("iterationChains")) {
+            var steps = chain.path("steps");
+            if (steps.size() == 2
+                    && steps.get(0).path("id").asText().equals(first)
+                    && steps.get(1).path("id").asText().equals(second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String create(String key, String service, boolean shared, String iterationOf) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Capacity " + UUID.randomUUID());
+        body.put("service", service);
+        body.put("variants", List.of(Map.of("key", "control", "weight", 50), Map.of("key", "short", "weight", 50)));
+        body.put("sharedWithNetwork", shared);
+        if (iterationOf != null) body.put("iterationOf", iterationOf);
+        Response created = gateway.post("/api/v1/experiments", key, body);
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    private void start(String key, String id) {
+        Response started = gateway.post("/api/v1/experiments/" + id + "/start", key, "{}");
+        assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
+    }
+
+    /** Polls a GET until its JSON satisfies {@code ready}, or fails with the last answer. */
+    private Response awaitJson(String path, String key, Predicate<JsonNode> ready) {
+        Instant deadline = Instant.now().plus(RESULTS_TIMEOUT);
+        Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = gateway.get(path, key);
+            if (last.status() == 200 && ready.test(last.json())) return last;
+            sleep(Duration.ofMillis(500));
+        }
+        return fail(
+                "%s did not become ready within %s s; last answer: %s",
+                path, RESULTS_TIMEOUT.toSeconds(), last == null ? "none" : last.status() + " " + last.abbreviated());
     }
 
     private String createAndStart(String name) {

@@ -1,5 +1,6 @@
 package lab.like.metrics.web;
 
+import java.util.Map;
 import lab.like.metrics.results.ResultsNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,24 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> unauthorized(MissingOrganisationException e) {
         return Problems.problem(
                 HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "The request carries no organisation.");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e) {
+        var response = Problems.problem(
+                HttpStatus.BAD_REQUEST, "validation", "Bad Request", "The request parameters are invalid.");
+        response.getBody()
+                .setProperty(
+                        "errors",
+                        e.errors().stream()
+                                .map(f -> Map.of("field", f.field(), "message", f.message()))
+                                .toList());
+        return response;
     }
 
     @ExceptionHandler(ResultsNotFoundException.class)

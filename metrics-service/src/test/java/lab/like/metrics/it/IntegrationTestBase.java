@@ -47,6 +47,7 @@ abstract class IntegrationTestBase {
         // short enough for ResultsStreamIntegrationTest to see heartbeats and the end of a stream
         registry.add("likelab.metrics.results.stream.heartbeat", () -> "300ms");
         registry.add("likelab.metrics.results.stream.lifetime", () -> "20s");
+        registry.add("likelab.portfolio.gauge-refresh", () -> "1s");
     }
 
     @LocalServerPort

@@ -1,0 +1,2 @@
+/** Cross-city comparison of one e-service: the caller's own pilots and those other organisations share. */
+package lab.like.metrics.comparison;

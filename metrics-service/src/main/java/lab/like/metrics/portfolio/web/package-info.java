@@ -1,0 +1,2 @@
+/** {@code GET /api/v1/portfolio}. */
+package lab.like.metrics.portfolio.web;

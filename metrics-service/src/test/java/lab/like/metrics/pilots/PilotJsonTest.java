@@ -1,0 +1,67 @@
+package lab.like.metrics.pilots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class PilotJsonTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void whenAFullExperimentRecordIsReadThenEveryFieldTheViewsNeedIsKeptAndSurvivesTheDocument() {
+        String record = """
+                {"schemaVersion":1,"id":"exp-1","organisation":"demo","name":"Short form","hypothesis":null,
+                 "service":"parking-permit","variants":[{"key":"control","weight":50},{"key":"b","weight":50}],
+                 "controlVariant":"control","primaryKpi":"satisfaction","guardrailKpis":[],"eligiblePopulation":null,
+                 "minimumStarters":100,"sharedWithNetwork":true,"iterationOf":"exp-0","status":"COMPLETED",
+                 "decision":{"outcome":"SCALE","rationale":"better"},"salt":"s","createdAt":"2026-01-01T00:00:00Z",
+                 "updatedAt":"2026-02-01T00:00:00Z","startedAt":"2026-01-02T00:00:00Z",
+                 "completedAt":"2026-02-01T00:00:00Z","version":7,"sequentialTesting":true}""";
+        Pilot pilot = PilotJson.parse(JSON.readTree(record)).orElseThrow();
+        assertThat(pilot)
+                .isEqualTo(new Pilot(
+                        "exp-1",
+                        "demo",
+                        "parking-permit",
+                        "Short form",
+                        "COMPLETED",
+                        new Pilot.Decision("SCALE", "better"),
+                        Instant.parse("2026-01-02T00:00:00Z"),
+                        Instant.parse("2026-02-01T00:00:00Z"),
+                        "exp-0",
+                        true,
+                        "control",
+                        "satisfaction",
+                        7));
+        assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
+    }
+
+    @Test
+    void whenARecordLacksAnIdentityFieldOrIsNotAnObjectThenItIsNotAPilot() {
+        assertThat(PilotJson.parse(
+                        JSON.readTree("{\"id\":\"x\",\"organisation\":\"demo\",\"status\":\"DRAFT\",\"version\":1}")))
+                .isEmpty();
+        assertThat(
+                        PilotJson.parse(
+                                JSON.readTree(
+                                        "{\"id\":\"x\",\"organisation\":\"demo\",\"service\":\"s\",\"status\":\"DRAFT\",\"version\":\"1\"}")))
+                .isEmpty();
+        assertThat(PilotJson.parse(JSON.readTree("[1]"))).isEmpty();
+    }
+
+    @Test
+    void whenOptionalFieldsAreMissingOrUnreadableThenTheyAreNullAndSharingIsOff() {
+        Pilot pilot = PilotJson.parse(JSON.readTree(
+                        "{\"id\":\"x\",\"organisation\":\"demo\",\"service\":\"s\",\"status\":\"DRAFT\",\"version\":1,"
+                                + "\"startedAt\":\"yesterday\",\"decision\":null}"))
+                .orElseThrow();
+        assertThat(pilot.startedAt()).isNull();
+        assertThat(pilot.decision()).isNull();
+        assertThat(pilot.sharedWithNetwork()).isFalse();
+        assertThat(pilot.primaryKpi()).isEqualTo("completion_rate");
+        assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
+    }
+}
