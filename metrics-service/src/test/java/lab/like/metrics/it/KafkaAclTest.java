@@ -2,6 +2,7 @@ package lab.like.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -65,6 +67,10 @@ class KafkaAclTest {
                     .all()
                     .get(30, TimeUnit.SECONDS);
             admin.createAcls(producerAcls(ORGANISATION_A, "a")).all().get(30, TimeUnit.SECONDS);
+            // the broker answers DescribeAcls from its authorizer: once it lists them, it applies them
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                            admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
+                    .hasSize(2));
         }
     }
 
@@ -144,9 +150,7 @@ class KafkaAclTest {
     @Test
     void whenTheAclsAreListedThenTheBrokerHoldsOnlyTheTwoLiteralGrantsOfOrganisationA() throws Exception {
         try (Admin admin = Admin.create(client(JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD))) {
-            var bindings = admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY)
-                    .values()
-                    .get(30, TimeUnit.SECONDS);
+            var bindings = admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
             assertThat(bindings).containsExactlyInAnyOrderElementsOf(producerAcls(ORGANISATION_A, "a"));
         }
     }

@@ -67,9 +67,33 @@ final class TopicProvisioner implements InitializingBean {
                     }
                 }
             }
+            requireEqualPartitions(admin);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the usage-event topics", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * The internal and the organisation topics must have one partition count: an experiment's events then reach
+     * one task, and one dedup store, whichever topic carried them (CONTRACTS.md). A topic that existed before
+     * with another count stops the start instead of splitting counts silently.
+     */
+    private void requireEqualPartitions(Admin admin) throws ExecutionException, InterruptedException {
+        var topics = properties.topics();
+        List<String> names = new ArrayList<>();
+        names.add(topics.usageEvents());
+        topics.organisations().forEach(o -> names.add(topics.usage().topicOf(o)));
+        var described = admin.describeTopics(names).allTopicNames().get();
+        int expected = described.get(topics.usageEvents()).partitions().size();
+        for (String name : names) {
+            int partitions = described.get(name).partitions().size();
+            if (partitions != expected) {
+                throw new IllegalStateException(name + " has " + partitions + " partitions, " + topics.usageEvents()
+                        + " has " + expected + ": all usage-event topics need the same count");
+            }
         }
     }
 }
