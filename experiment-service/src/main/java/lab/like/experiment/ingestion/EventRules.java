@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * API.md's usage-event rules, checked strictly on the JSON tree (a value of the wrong type is invalid, never
- * coerced or interpreted). A valid event leaves as a {@link UsageEventRecord} with the variant assigned if
+ * coerced or interpreted). Every broken rule is named in the rejection; its code is the first by CONTRACTS.md's
+ * order (unknown field, invalid field, unknown experiment, not running, unknown variant, out of window), the
+ * same as metrics-service's Kafka rules: both replay {@code docs/event-rules-cases.json}. A valid event leaves as a {@link UsageEventRecord} with the variant assigned if
  * absent and the subject id replaced by its keyed hash.
  */
 public final class EventRules {
@@ -57,7 +59,7 @@ public final class EventRules {
         String variant = in.string("variant", false, 100);
         String type = in.oneOf("type", true, TYPES);
         String channel = in.oneOf("channel", false, CHANNELS);
-        Instant occurredAt = occurredAt(in, now);
+        Instant occurredAt = occurredAt(in);
         Long durationMs = in.integer("durationMs", 0, MAX_DURATION_MS);
         Long score = in.integer("score", 1, 5);
         if (durationMs != null && type != null && !type.equals("complete")) {
@@ -83,6 +85,7 @@ public final class EventRules {
                     "unknown variant '" + EventReader.clip(variant) + "'; the experiment's variants are "
                             + keys(experiment));
         }
+        window(in, occurredAt, now);
         if (!in.violations().isEmpty()) {
             return reject(index, eventId != null ? eventId : in.rawEventId(), in.violations());
         }
@@ -105,19 +108,25 @@ public final class EventRules {
                 null);
     }
 
-    private Instant occurredAt(EventReader in, Instant now) {
+    private static Instant occurredAt(EventReader in) {
         String text = in.string("occurredAt", true, 64);
         if (text == null) {
             return null;
         }
-        Instant at;
         try {
-            at = Instant.parse(text);
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             in.violation(
                     RejectReason.INVALID_FIELD,
                     "occurredAt must be an ISO-8601 UTC instant such as 2026-11-27T10:00:00Z");
             return null;
+        }
+    }
+
+    /** Checked after everything else: the time window is the last rule (CONTRACTS.md's order of reasons). */
+    private void window(EventReader in, Instant at, Instant now) {
+        if (at == null) {
+            return;
         }
         if (at.isAfter(now.plus(maxFuture))) {
             in.violation(
@@ -129,7 +138,6 @@ public final class EventRules {
                     RejectReason.OUT_OF_WINDOW,
                     "occurredAt is more than " + maxAge.toDays() + " days old; such events are no longer accepted");
         }
-        return at;
     }
 
     private static List<String> keys(Experiment experiment) {

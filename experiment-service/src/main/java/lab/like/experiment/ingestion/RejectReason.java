@@ -2,7 +2,10 @@ package lab.like.experiment.ingestion;
 
 import java.util.Locale;
 
-/** The bounded set of rejection causes, used as the {@code reason} tag of the rejected-events counter. */
+/**
+ * The bounded set of rejection causes, used as the {@code reason} tag of the rejected-events counter; the tags
+ * are CONTRACTS.md's reason codes, spelled as metrics-service spells them in {@code likelab-dlt-reason}.
+ */
 public enum RejectReason {
     NOT_AN_OBJECT,
     UNKNOWN_FIELD,
@@ -13,6 +16,6 @@ public enum RejectReason {
     OUT_OF_WINDOW;
 
     public String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -26,9 +27,10 @@ import org.springframework.kafka.core.ProducerFactory;
 class KafkaConfig {
 
     @Bean
-    ProducerFactory<String, byte[]> producerFactory(LikeLabProperties props) {
+    ProducerFactory<String, byte[]> producerFactory(LikeLabProperties props, KafkaProperties boot) {
         LikeLabProperties.Kafka kafka = props.kafka();
-        Map<String, Object> config = new HashMap<>();
+        // spring.kafka.properties: the client security settings (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*)
+        Map<String, Object> config = new HashMap<>(boot.getProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

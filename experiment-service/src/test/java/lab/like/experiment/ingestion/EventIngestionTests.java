@@ -41,7 +41,7 @@ class EventIngestionTests extends IntegrationTest {
         String id = team().running(Map.of());
         String subject = "citizen-" + UUID.randomUUID();
         double acceptedBefore = meters.counter("likelab.events.accepted").count();
-        double unknownVariantBefore = meters.counter("likelab.events.rejected", "reason", "unknown_variant")
+        double unknownVariantBefore = meters.counter("likelab.events.rejected", "reason", "unknown-variant")
                 .count();
         List<Map<String, Object>> batch = List.of(
                 event(id, "e-1", subject, Map.of("variant", "simplified", "type", "start")),
@@ -102,7 +102,7 @@ class EventIngestionTests extends IntegrationTest {
         }
         assertThat(meters.counter("likelab.events.accepted").count() - acceptedBefore)
                 .isEqualTo(3);
-        assertThat(meters.counter("likelab.events.rejected", "reason", "unknown_variant")
+        assertThat(meters.counter("likelab.events.rejected", "reason", "unknown-variant")
                                 .count()
                         - unknownVariantBefore)
                 .isEqualTo(1);

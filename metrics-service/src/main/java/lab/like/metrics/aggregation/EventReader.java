@@ -33,6 +33,7 @@ public final class EventReader {
             Fields f = new Fields();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
+                if (f.internalField == null && RawEvent.INTERNAL_FIELDS.contains(name)) f.internalField = name;
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "eventId" -> f.eventId = string(p, value);
@@ -51,7 +52,11 @@ public final class EventReader {
                         f.score = number(p, value);
                         f.badScore = value != JsonToken.VALUE_NULL && f.score == null;
                     }
-                    default -> p.skipChildren();
+                    case "schemaVersion", "receivedAt" -> p.skipChildren();
+                    default -> {
+                        if (f.unknownField == null) f.unknownField = name;
+                        p.skipChildren();
+                    }
                 }
             }
             while (p.nextToken() != null) {
@@ -69,7 +74,9 @@ public final class EventReader {
                     f.durationMs,
                     f.badDuration,
                     f.score,
-                    f.badScore);
+                    f.badScore,
+                    f.unknownField,
+                    f.internalField);
         }
     }
 
@@ -102,5 +109,7 @@ public final class EventReader {
         boolean badDuration;
         Long score;
         boolean badScore;
+        String unknownField;
+        String internalField;
     }
 }

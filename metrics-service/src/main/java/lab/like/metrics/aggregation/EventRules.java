@@ -7,10 +7,12 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * API.md's usage event rules as applied on the Kafka path. Raw events ({@code subjectId}) are checked fully,
- * assigned and pseudonymised; events with a {@code subjectHash} come validated from experiment-service and are
- * checked for shape only. Time limits are relative to the Kafka record timestamp, so a replay gives the same
- * verdict.
+ * API.md's usage event rules as applied on the Kafka path, in CONTRACTS.md's order: shape (unknown fields, then
+ * every field), record key, experiment known and owned by the topic's organisation, RUNNING, variant, time
+ * window. Every event gets the full rules, pre-hashed ones from the internal topic too. An organisation topic
+ * takes API.md's event only (a raw {@code subjectId}; {@code subjectHash} is refused there as an unknown field);
+ * the internal topic, written only by experiment-service, also takes its pseudonymised form. Time limits are
+ * relative to the Kafka record timestamp, so a replay gives the same verdict.
  */
 public final class EventRules {
 
@@ -25,17 +27,37 @@ public final class EventRules {
         this.pseudonymiser = pseudonymiser;
     }
 
+    /** An event of the internal topic. */
     public Verdict check(
             RawEvent raw, String recordKey, long recordTimestamp, Function<String, ExperimentDefinition> experiments) {
-        if (raw == null) return Verdict.reject(RejectReason.MALFORMED, "not a JSON object");
+        return check(raw, recordKey, recordTimestamp, Origin.INTERNAL, experiments);
+    }
+
+    public Verdict check(
+            RawEvent raw,
+            String recordKey,
+            long recordTimestamp,
+            Origin origin,
+            Function<String, ExperimentDefinition> experiments) {
+        if (raw == null) return Verdict.reject(RejectReason.NOT_AN_OBJECT, "event must be a JSON object");
+        if (raw.unknownField() != null) return unknownField(raw.unknownField());
+        if (!origin.allowsInternalFields() && raw.internalField() != null) return unknownField(raw.internalField());
+        String organisation = origin.organisation();
         String eventId = text(raw.eventId());
-        if (eventId == null || eventId.isEmpty() || eventId.length() > 100) {
-            return invalid("eventId must be 1-100 characters");
-        }
+        if (!length(eventId, 100)) return invalid("eventId must be a string of 1 to 100 characters");
         String experimentId = text(raw.experimentId());
-        if (experimentId == null || experimentId.isEmpty()) return invalid("experimentId is required");
-        if (!experimentId.equals(recordKey)) {
-            return Verdict.reject(RejectReason.KEY_MISMATCH, "record key must be the experimentId");
+        if (!length(experimentId, 200)) return invalid("experimentId must be a string of 1 to 200 characters");
+        String subjectId = text(raw.subjectId());
+        String subjectHash = text(raw.subjectHash());
+        if (subjectHash != null && raw.subjectId() == null) {
+            if (!HASH.matcher(subjectHash).matches()) return invalid("subjectHash must be 22 base64url characters");
+            if (raw.variant() == null) return invalid("variant is required with subjectHash");
+        } else if (!length(subjectId, 200) || raw.subjectHash() != null) {
+            return invalid("subjectId must be a string of 1 to 200 characters");
+        }
+        String variant = raw.variant();
+        if (variant != null && !length(text(variant), 100)) {
+            return invalid("variant must be a string of 1 to 100 characters");
         }
         EventType type = EventType.parse(textOr(raw.type(), "")).orElse(null);
         if (type == null) return invalid("type must be exposure, start, complete, abandon or feedback");
@@ -51,60 +73,38 @@ public final class EventRules {
         if (type == EventType.FEEDBACK ? !score || !inRange(raw.score(), 1, 5) : score) {
             return invalid("score is required on feedback (integer 1-5) and absent otherwise");
         }
-        if (raw.variant() == RawEvent.NOT_A_STRING) return invalid("variant must be a string");
-        String variant = raw.variant();
-        Long durationMs = raw.durationMs();
-        Integer scoreValue = raw.score() == null ? null : raw.score().intValue();
-
-        String subjectId = text(raw.subjectId());
-        String subjectHash = text(raw.subjectHash());
+        if (!experimentId.equals(recordKey)) {
+            return Verdict.reject(RejectReason.KEY_MISMATCH, "record key must be the experimentId");
+        }
         ExperimentDefinition experiment = experiments.apply(experimentId);
-        if (subjectHash != null && subjectId == null) {
-            if (!HASH.matcher(subjectHash).matches()) return invalid("subjectHash must be 22 base64url characters");
-            if (variant == null) return invalid("variant is required with subjectHash");
-            if (experiment != null && !experiment.hasVariant(variant)) {
-                return Verdict.reject(RejectReason.UNKNOWN_VARIANT, "unknown variant '" + variant + "'");
-            }
-            return accepted(
-                    eventId, experimentId, subjectHash, variant, type, channel, occurredAt, durationMs, scoreValue);
-        }
-        if (subjectId == null || subjectId.isEmpty() || subjectId.length() > 200 || subjectHash != null) {
-            return invalid("subjectId must be 1-200 characters");
-        }
         if (experiment == null) return Verdict.reject(RejectReason.UNKNOWN_EXPERIMENT, "unknown experiment");
+        if (organisation != null && !organisation.equals(experiment.organisation())) {
+            return Verdict.reject(
+                    RejectReason.FOREIGN_EXPERIMENT, "the experiment does not belong to this topic's organisation");
+        }
         if (!experiment.running()) return Verdict.reject(RejectReason.NOT_RUNNING, "experiment is not RUNNING");
         if (variant != null && !experiment.hasVariant(variant)) {
-            return Verdict.reject(RejectReason.UNKNOWN_VARIANT, "unknown variant '" + variant + "'");
+            return Verdict.reject(RejectReason.UNKNOWN_VARIANT, "unknown variant '" + clip(variant) + "'");
         }
         Instant received = Instant.ofEpochMilli(recordTimestamp);
         if (occurredAt.isBefore(received.minus(MAX_AGE)) || occurredAt.isAfter(received.plus(MAX_AHEAD))) {
             return Verdict.reject(RejectReason.OUT_OF_WINDOW, "occurredAt more than 30 days old or 5 minutes ahead");
         }
-        String resolved = variant != null ? variant : VariantAssigner.assign(experiment, subjectId);
-        return accepted(
+        boolean hashed = subjectId == null;
+        return new Verdict.Accepted(new CountableEvent(
                 eventId,
                 experimentId,
-                pseudonymiser.hash(subjectId),
-                resolved,
+                hashed ? subjectHash : pseudonymiser.hash(subjectId),
+                variant != null ? variant : VariantAssigner.assign(experiment, subjectId),
                 type,
                 channel,
                 occurredAt,
-                durationMs,
-                scoreValue);
+                raw.durationMs(),
+                raw.score() == null ? null : raw.score().intValue()));
     }
 
-    private static Verdict accepted(
-            String eventId,
-            String experimentId,
-            String subjectHash,
-            String variant,
-            EventType type,
-            Channel channel,
-            Instant occurredAt,
-            Long durationMs,
-            Integer score) {
-        return new Verdict.Accepted(new CountableEvent(
-                eventId, experimentId, subjectHash, variant, type, channel, occurredAt, durationMs, score));
+    private static Verdict unknownField(String name) {
+        return Verdict.reject(RejectReason.UNKNOWN_FIELD, "unknown field '" + clip(name) + "'");
     }
 
     private static Verdict invalid(String detail) {
@@ -115,8 +115,16 @@ public final class EventRules {
         return value == RawEvent.NOT_A_STRING ? null : value;
     }
 
+    private static boolean length(String value, int max) {
+        return value != null && !value.isEmpty() && value.length() <= max;
+    }
+
     private static String textOr(String value, String fallback) {
         return value == null ? fallback : value;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
     private static boolean inRange(Long value, long min, long max) {

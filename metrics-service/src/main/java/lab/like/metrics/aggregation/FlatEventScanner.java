@@ -20,6 +20,8 @@ final class FlatEventScanner {
     private static final int OCCURRED_AT = 8;
     private static final int DURATION_MS = 9;
     private static final int SCORE = 10;
+    private static final int SCHEMA_VERSION = 11;
+    private static final int RECEIVED_AT = 12;
     private static final byte[][] NAMES = {
         null,
         ascii("eventId"),
@@ -31,7 +33,9 @@ final class FlatEventScanner {
         ascii("channel"),
         ascii("occurredAt"),
         ascii("durationMs"),
-        ascii("score")
+        ascii("score"),
+        ascii("schemaVersion"),
+        ascii("receivedAt")
     };
 
     private FlatEventScanner() {}
@@ -45,6 +49,8 @@ final class FlatEventScanner {
         boolean badDuration = false;
         Long score = null;
         boolean badScore = false;
+        String unknownField = null;
+        String internalField = null;
         i = skipWhitespace(b, i + 1);
         if (i < n && b[i] == '}') {
             i++;
@@ -54,6 +60,11 @@ final class FlatEventScanner {
                 int nameEnd = stringEnd(b, i + 1);
                 if (nameEnd < 0) return null;
                 int field = field(b, i + 1, nameEnd);
+                if (field == UNKNOWN && unknownField == null) {
+                    unknownField = new String(b, i + 1, nameEnd - i - 1, StandardCharsets.ISO_8859_1);
+                } else if (internalField == null && (field == SUBJECT_HASH || field >= SCHEMA_VERSION)) {
+                    internalField = new String(NAMES[field], StandardCharsets.ISO_8859_1);
+                }
                 i = skipWhitespace(b, nameEnd + 1);
                 if (i >= n || b[i] != ':') return null;
                 i = skipWhitespace(b, i + 1);
@@ -92,7 +103,7 @@ final class FlatEventScanner {
                     return null;
                 }
                 switch (field) {
-                    case UNKNOWN -> {}
+                    case UNKNOWN, SCHEMA_VERSION, RECEIVED_AT -> {}
                     case DURATION_MS -> {
                         durationMs = number;
                         badDuration = isString;
@@ -128,7 +139,9 @@ final class FlatEventScanner {
                 durationMs,
                 badDuration,
                 score,
-                badScore);
+                badScore,
+                unknownField,
+                internalField);
     }
 
     /** Index of the closing quote; -1 at an escape, a control or non-ASCII byte, or the end of input. */

@@ -1,7 +1,9 @@
 package lab.like.metrics.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import lab.like.metrics.aggregation.UsageTopics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +27,8 @@ public record MetricsProperties(
         @DefaultValue("67108864") long cacheMaxBytes,
         @DefaultValue Topics topics,
         @DefaultValue Writer writer,
-        Map<String, String> streamsOverrides) {
+        Map<String, String> streamsOverrides,
+        @DefaultValue KafkaSecurity kafkaSecurity) {
 
     public MetricsProperties {
         streamsOverrides = streamsOverrides == null ? Map.of() : Map.copyOf(streamsOverrides);
@@ -33,13 +36,29 @@ public record MetricsProperties(
 
     public static final String DEV_SECRET = "likelab-development-subject-secret";
 
-    /** Topic names (CONTRACTS.md) and partition counts used when metrics-service has to create them. */
+    /**
+     * Topic names (CONTRACTS.md) and partition counts used when metrics-service has to create them. The
+     * aggregation reads every topic {@code usagePattern} matches (the internal topic and the organisations'
+     * {@code usage-events.<organisation>}); {@code organisations} lists the organisation topics this service
+     * creates at start (others may be created by an operator; the pattern picks them up).
+     */
     public record Topics(
             @DefaultValue("usage-events") String usageEvents,
             @DefaultValue("experiments") String experiments,
             @DefaultValue("usage-events.dlt") String deadLetter,
             @DefaultValue("kpi-aggregates") String aggregates,
-            @DefaultValue("3") int partitions) {}
+            @DefaultValue("3") int partitions,
+            String usagePattern,
+            List<String> organisations) {
+
+        public Topics {
+            organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        }
+
+        public UsageTopics usage() {
+            return new UsageTopics(usageEvents, deadLetter);
+        }
+    }
 
     /** The consumer that writes aggregate totals and experiment definitions to MongoDB. */
     public record Writer(

@@ -69,13 +69,33 @@ class EventRulesTest {
     }
 
     @Test
-    void whenSubjectHashEventForUnknownExperimentThenAcceptedAsValidatedUpstream() {
+    void whenPreHashedEventOfTheInternalTopicBreaksARuleThenItIsRejectedLikeAnyOther() {
         ObjectNode node = valid();
         node.remove("subjectId");
         node.put("subjectHash", "AAAAAAAAAAAAAAAAAAAAAA");
-        node.put("experimentId", "exp-9");
-        node.put("variant", "x");
+        node.put("variant", "b");
         assertThat(check(node)).isInstanceOf(Verdict.Accepted.class);
+        node.put("experimentId", "exp-9");
+        assertThat(((Verdict.Rejected) check(node)).reason()).isEqualTo(RejectReason.UNKNOWN_EXPERIMENT);
+        node.put("experimentId", "exp-2");
+        assertThat(((Verdict.Rejected) check(node)).reason()).isEqualTo(RejectReason.NOT_RUNNING);
+        node.put("experimentId", "exp-1");
+        node.put("occurredAt", "2026-10-01T00:00:00Z");
+        assertThat(((Verdict.Rejected) check(node)).reason()).isEqualTo(RejectReason.OUT_OF_WINDOW);
+    }
+
+    @Test
+    void whenAnOrganisationTopicCarriesTheInternalFieldsOrAnotherOrganisationsExperimentThenRefused() {
+        ObjectNode node = valid();
+        var demo = Origin.organisation("demo");
+        assertThat(rules.check(raw(node), "exp-1", NOW.toEpochMilli(), demo, KNOWN::get))
+                .isInstanceOf(Verdict.Accepted.class);
+        var other = rules.check(raw(node), "exp-1", NOW.toEpochMilli(), Origin.organisation("other"), KNOWN::get);
+        assertThat(((Verdict.Rejected) other).reason()).isEqualTo(RejectReason.FOREIGN_EXPERIMENT);
+        node.put("schemaVersion", 1);
+        var internal = rules.check(raw(node), "exp-1", NOW.toEpochMilli(), demo, KNOWN::get);
+        assertThat(((Verdict.Rejected) internal).header()).isEqualTo("unknown-field: unknown field 'schemaVersion'");
+        assertThat(check(node)).as("the internal topic").isInstanceOf(Verdict.Accepted.class);
     }
 
     @ParameterizedTest(name = "{0}={1} -> {2}")
@@ -136,8 +156,8 @@ class EventRulesTest {
     }
 
     @Test
-    void whenNotAnObjectThenMalformed() {
+    void whenNotAnObjectThenNotAnObject() {
         var verdict = rules.check(raw(json.readTree("[1,2]")), "exp-1", NOW.toEpochMilli(), KNOWN::get);
-        assertThat(((Verdict.Rejected) verdict).reason()).isEqualTo(RejectReason.MALFORMED);
+        assertThat(((Verdict.Rejected) verdict).reason()).isEqualTo(RejectReason.NOT_AN_OBJECT);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,10 @@ class ProductionSecretGuardTest {
                 -1,
                 1,
                 1,
-                new MetricsProperties.Topics("u", "e", "d", "a", 3),
+                new MetricsProperties.Topics("u", "e", "d", "a", 3, "u", List.of()),
                 new MetricsProperties.Writer("w", Duration.ofMillis(500), 10, Duration.ofSeconds(5), Map.of()),
-                Map.of());
+                Map.of(),
+                new KafkaSecurity("PLAINTEXT", "SCRAM-SHA-512", ""));
     }
 
     @Test

@@ -38,10 +38,14 @@ class AggregationIntegrationTest extends IntegrationTestBase {
         assertThat(config.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("likelab-metrics");
         assertThat(config.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(stateDir);
         assertThat(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo(brokers);
+        assertThat(config.get("security.protocol"))
+                .as("KAFKA_SECURITY_PROTOCOL")
+                .isEqualTo("PLAINTEXT");
         assertThat(aggregation.isRunning()).isTrue();
         String topology = aggregation.getTopology().describe().toString();
         assertThat(topology)
-                .contains("(topics: [usage-events])", "(topics: [experiments])")
+                // one pattern source: the internal topic and every usage-events.<organisation>, not the DLT
+                .contains("(topics: usage-events(\\.(?!dlt$)[A-Za-z0-9][A-Za-z0-9_-]*)?)", "(topics: [experiments])")
                 .contains("aggregator")
                 .contains("dedup", "subject-flags", "aggregates", "dirty", "parked")
                 .contains("dlt-sink", "aggregates-sink")

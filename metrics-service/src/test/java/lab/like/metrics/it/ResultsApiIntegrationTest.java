@@ -76,10 +76,12 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                                 .path("status")
                                 .asString())
                         .isEqualTo("PAUSED"));
-        // the global store agrees: a raw event for the (paused) experiment is dead-lettered, never counted
+        // the global store agrees: events for the (paused) experiment, raw and pre-hashed alike, wait (parked)
+        // instead of being counted, and are counted once a newer definition starts it again
+        double parkedBefore = parkedTotal();
         TestInfra.send(
                 producer,
-                "usage-events",
+                "usage-events.demo",
                 late.experimentId,
                 ("{\"eventId\":\"p-1\",\"experimentId\":\""
                                 + late.experimentId + "\",\"subjectId\":\"s\",\"type\":\"start\",\"occurredAt\":\""
@@ -91,7 +93,23 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                 late.experimentId,
                 late.json(new Scenario.Sent("p-2", "s", "b", "start", "web", Instant.now(), null, null), 2));
         producer.flush();
-        awaitCounted(late.experimentId, 1);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(parkedTotal() - parkedBefore).isEqualTo(2));
+        assertThat(get("/api/v1/experiments/" + late.experimentId + "/results", "demo")
+                        .path("eventsCounted")
+                        .asLong())
+                .isZero();
+        TestInfra.send(producer, "experiments", late.experimentId, late.experimentJson("RUNNING", 6));
+        producer.flush();
+        awaitCounted(late.experimentId, 2);
+    }
+
+    double parkedTotal() {
+        return text("/actuator/prometheus")
+                .lines()
+                .filter(l -> l.startsWith("likelab_metrics_events_parked_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

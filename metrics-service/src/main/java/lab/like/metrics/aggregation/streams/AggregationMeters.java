@@ -15,6 +15,7 @@ class AggregationMeters {
     private final Counter duplicates;
     private final Counter parked;
     private final Counter purged;
+    private final Counter forged;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
 
     AggregationMeters(MeterRegistry registry) {
@@ -31,6 +32,10 @@ class AggregationMeters {
                 registry,
                 "likelab.metrics.dedup.purged",
                 "event ids forgotten by the dedup purge after the retention (31 days)");
+        forged = counter(
+                registry,
+                "likelab.metrics.experiments.refused",
+                "experiment definitions refused because they name another organisation than the known one");
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(
                     reason,
@@ -55,6 +60,10 @@ class AggregationMeters {
 
     void purged(int eventIds) {
         purged.increment(eventIds);
+    }
+
+    void forgedDefinition() {
+        forged.increment();
     }
 
     void duplicate() {

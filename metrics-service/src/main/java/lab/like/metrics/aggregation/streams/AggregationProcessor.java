@@ -13,8 +13,11 @@ import lab.like.metrics.aggregation.EventReader;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.ExperimentDefinition;
 import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.Origin;
 import lab.like.metrics.aggregation.RawEvent;
 import lab.like.metrics.aggregation.RejectReason;
+import lab.like.metrics.aggregation.SubjectRedactor;
+import lab.like.metrics.aggregation.UsageTopics;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.streams.KeyValue;
@@ -23,8 +26,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,13 +40,14 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     static final Duration PARK_CHECK = Duration.ofSeconds(1);
     static final long MAX_PARKED = 100_000;
     static final Duration PURGE_SLICE_EVERY = Duration.ofSeconds(1);
-    private static final Logger log = LoggerFactory.getLogger(AggregationProcessor.class);
 
     private final MetricsProperties properties;
     private final EventRules rules;
     private final AggregationMeters meters;
     private final JsonMapper json;
     private final EventReader reader;
+    private final SubjectRedactor redactor;
+    private final UsageTopics topics;
     private final Map<String, Parsed> definitions = new HashMap<>();
     // experiments whose stored JSON was compared since the last change to any experiment
     private final Set<String> checked = new HashSet<>();
@@ -54,18 +56,18 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private KeyValueStore<String, byte[]> experiments;
     private EventCounter counter;
     private KeyValueStore<String, byte[]> parked;
-    // the dedup purge: a pass every purge-interval, walked one slice a second
-    private long purgeDueAt;
-    private long passStartedAt;
-    private long passExamined;
-    private long passRemoved;
-    private int passSlices;
-    private long passNanos;
 
     private record Parsed(byte[] raw, ExperimentDefinition definition) {}
 
-    AggregationProcessor(MetricsProperties properties, EventRules rules, AggregationMeters meters, JsonMapper json) {
+    AggregationProcessor(
+            MetricsProperties properties,
+            EventRules rules,
+            SubjectRedactor redactor,
+            AggregationMeters meters,
+            JsonMapper json) {
         this.properties = properties;
+        this.redactor = redactor;
+        this.topics = properties.topics().usage();
         this.rules = rules;
         this.meters = meters;
         this.json = json;
@@ -88,44 +90,8 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         context.schedule(PARK_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseParked);
         var emitter = new AggregateEmitter(counter, json, context);
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
-        purgeDueAt = 0; // set at the first punctuation, whose time is the wall clock's
-        context.schedule(PURGE_SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purgeSlice);
-    }
-
-    /**
-     * Starts a purge pass when one is due and runs its next slice: at most purge-slice-keys event ids are
-     * examined per second, so even a store of tens of millions of ids never holds the stream thread for long.
-     */
-    private void purgeSlice(long now) {
-        if (!counter.purging()) {
-            if (purgeDueAt == 0) purgeDueAt = now + properties.purgeInterval().toMillis();
-            if (now < purgeDueAt) return;
-            purgeDueAt = now + properties.purgeInterval().toMillis();
-            passStartedAt = now;
-            passExamined = 0;
-            passRemoved = 0;
-            passSlices = 0;
-            passNanos = 0;
-        }
-        long started = System.nanoTime();
-        var slice = counter.purgeSlice(now, properties.dedupRetention(), properties.purgeSliceKeys());
-        passNanos += System.nanoTime() - started;
-        passExamined += slice.examined();
-        passRemoved += slice.removed();
-        passSlices++;
-        meters.purged(slice.removed());
-        if (slice.passComplete()) {
-            log.info(
-                    "dedup purge of task {}: {} event ids examined, {} older than {} removed, in {} slices"
-                            + " ({} ms of work) over {} s",
-                    context.taskId(),
-                    passExamined,
-                    passRemoved,
-                    properties.dedupRetention(),
-                    passSlices,
-                    passNanos / 1_000_000,
-                    (now - passStartedAt) / 1000);
-        }
+        var purge = new DedupPurge(counter, properties, meters, context.taskId().toString());
+        context.schedule(PURGE_SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, purge::slice);
     }
 
     @Override
@@ -135,8 +101,12 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Verdict verdict = verdict(record);
-        if (verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected) && park(record)) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(topics.internal());
+        Origin origin = topics.origin(topic).orElse(null);
+        Verdict verdict = origin == null
+                ? Verdict.reject(RejectReason.MALFORMED, "not a usage-event topic")
+                : verdict(record, origin);
+        if (verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected) && park(record, topic)) {
             return;
         }
         settle(record, verdict);
@@ -144,7 +114,9 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
 
     private void settle(Record<byte[], byte[]> record, Verdict verdict) {
         if (verdict instanceof Verdict.Rejected rejected) {
-            Record<byte[], byte[]> dead = record.withHeaders(record.headers());
+            // no raw subject id at rest: the dead letter carries the keyed hash in its place
+            Record<byte[], byte[]> dead =
+                    record.withValue(redactor.redact(record.value(), null)).withHeaders(record.headers());
             dead.headers().remove(REASON_HEADER);
             dead.headers().add(REASON_HEADER, rejected.header().getBytes(StandardCharsets.UTF_8));
             context.forward(dead, AggregationTopology.DLT_SINK);
@@ -167,21 +139,26 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     /**
-     * Parks the record (in a changelogged store, so it commits with everything else) for up to
-     * {@code likelab.metrics.early-event-grace}; false when the parking is full, and the record is dead-lettered now.
+     * Parks the record, pseudonymised (in a changelogged store, so it commits with everything else), for up to
+     * {@code likelab.metrics.early-event-grace}. False when the parking is full, or when the event names no
+     * variant and its experiment is unknown: the variant is assigned from the raw subject id, which is never
+     * kept, so such an event is dead-lettered now.
      */
-    private boolean park(Record<byte[], byte[]> record) {
+    private boolean park(Record<byte[], byte[]> record, String topic) {
         if (parked.approximateNumEntries() >= MAX_PARKED) return false;
+        RawEvent raw = read(record);
+        String experimentId = raw == null || raw.experimentId() == RawEvent.NOT_A_STRING ? null : raw.experimentId();
+        ExperimentDefinition experiment = experimentId == null ? null : definition(experimentId);
+        if (raw == null || raw.subjectId() != null && raw.variant() == null && experiment == null) return false;
         long now = context.currentSystemTimeMs();
         var metadata = context.recordMetadata();
         String id = String.format(
                 "%013d|%s|%d|%d",
                 now,
-                metadata.map(m -> m.topic()).orElse(""),
+                topic,
                 metadata.map(m -> m.partition()).orElse(-1),
                 metadata.map(m -> m.offset()).orElse(-1L));
-        byte[] value = ParkedRecord.encode(record);
-        parked.put(id, value);
+        parked.put(id, ParkedRecord.encode(record.withValue(redactor.redact(record.value(), experiment))));
         meters.parked();
         return true;
     }
@@ -197,8 +174,10 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         }
         for (KeyValue<String, byte[]> entry : due) {
             long parkedAt = Long.parseLong(entry.key.substring(0, 13));
+            String topic = entry.key.substring(14, entry.key.indexOf('|', 14));
             Record<byte[], byte[]> record = ParkedRecord.decode(entry.value);
-            Verdict verdict = verdict(record);
+            Origin origin = topics.origin(topic).orElse(Origin.INTERNAL).parked();
+            Verdict verdict = verdict(record, origin);
             boolean waiting = verdict instanceof Verdict.Rejected rejected && mayBeEarly(rejected);
             if (waiting && now - parkedAt < properties.earlyEventGrace().toMillis()) continue;
             parked.delete(entry.key);
@@ -206,7 +185,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    private Verdict verdict(Record<byte[], byte[]> record) {
+    private Verdict verdict(Record<byte[], byte[]> record, Origin origin) {
         if (record.value() == null) return Verdict.reject(RejectReason.MALFORMED, "empty value");
         RawEvent raw;
         try {
@@ -215,7 +194,15 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
             return Verdict.reject(RejectReason.MALFORMED, "not valid JSON");
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        return rules.check(raw, key, record.timestamp(), this::definition);
+        return rules.check(raw, key, record.timestamp(), origin, this::definition);
+    }
+
+    private RawEvent read(Record<byte[], byte[]> record) {
+        try {
+            return record.value() == null ? null : reader.read(record.value());
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /**

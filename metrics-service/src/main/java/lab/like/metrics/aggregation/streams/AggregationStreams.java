@@ -33,10 +33,12 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AggregationStreams.class);
 
     private final MetricsProperties properties;
+    private final AggregationMeters meters;
     private volatile KafkaStreams streams;
 
-    AggregationStreams(MetricsProperties properties) {
+    AggregationStreams(MetricsProperties properties, AggregationMeters meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -50,7 +52,7 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
         factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureBuilder(StreamsBuilder builder) {
-                AggregationTopology.addExperiments(builder, properties);
+                AggregationTopology.addExperiments(builder, properties, meters);
             }
         });
         // runs after the binder has set its own handler (shut the client down), right before start
@@ -94,6 +96,8 @@ class AggregationStreams implements StreamsBuilderFactoryBeanConfigurer {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // a new usage-events.<organisation> topic joins the pattern subscription within 30 s, not 5 minutes
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 30_000);
         p.putAll(properties.streamsOverrides());
         return p;
     }

@@ -3,8 +3,10 @@ package lab.like.metrics.aggregation.streams;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.EventRules;
+import lab.like.metrics.aggregation.SubjectRedactor;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,8 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One processor keyed by experimentId (the record key, so no repartition) with its stores, two sinks (dead
  * letters and aggregate totals), and a global store of experiment definitions. In the service the Spring Cloud
- * Stream Kafka Streams binder supplies the {@code usage-events} stream ({@link AggregationFunction}); tests
- * build the same topology with {@link #build}.
+ * Stream Kafka Streams binder supplies the stream of every topic the usage pattern matches ({@link
+ * AggregationFunction}); tests build the same topology with {@link #build}. One pattern source means one task
+ * per partition number across all those topics: partition 2 of {@code usage-events} and of every
+ * {@code usage-events.<organisation>} share one task and its stores, so an experiment's events (keyed by its id,
+ * default partitioner, equal partition counts) meet in one dedup store whichever topic carried them.
  */
 final class AggregationTopology {
 
@@ -42,28 +47,35 @@ final class AggregationTopology {
     private AggregationTopology() {}
 
     /** The whole topology on its own, for the test driver. */
-    static Topology build(MetricsProperties properties, EventRules rules, AggregationMeters meters, JsonMapper json) {
+    static Topology build(
+            MetricsProperties properties,
+            EventRules rules,
+            SubjectRedactor redactor,
+            AggregationMeters meters,
+            JsonMapper json) {
         StreamsBuilder builder = new StreamsBuilder();
-        addExperiments(builder, properties);
+        addExperiments(builder, properties, meters);
         aggregate(
                 builder.stream(
-                        properties.topics().usageEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())),
+                        Pattern.compile(properties.topics().usagePattern()),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())),
                 properties,
                 rules,
+                redactor,
                 meters,
                 json);
         return builder.build();
     }
 
     /** The experiment definitions, read from the compacted topic into an in-memory global store. */
-    static void addExperiments(StreamsBuilder builder, MetricsProperties properties) {
+    static void addExperiments(StreamsBuilder builder, MetricsProperties properties, AggregationMeters meters) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.inMemoryKeyValueStore(EXPERIMENTS), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 properties.topics().experiments(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("experiments-source"),
-                ExperimentLoader::new);
+                () -> new ExperimentLoader(meters));
     }
 
     /** Counts the usage events of {@code events}; rule breakers go to the dead-letter topic. */
@@ -71,11 +83,12 @@ final class AggregationTopology {
             KStream<byte[], byte[]> events,
             MetricsProperties properties,
             EventRules rules,
+            SubjectRedactor redactor,
             AggregationMeters meters,
             JsonMapper json) {
         var topics = properties.topics();
         KStream<byte[], byte[]> out = events.process(
-                new AggregatorSupplier(() -> new AggregationProcessor(properties, rules, meters, json)),
+                new AggregatorSupplier(() -> new AggregationProcessor(properties, rules, redactor, meters, json)),
                 Named.as(AGGREGATOR));
         // the processor forwards to these two sinks by name
         out.to(

@@ -1,6 +1,7 @@
 package lab.like.metrics.aggregation.streams;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-/** Creates the topics this service reads and writes when they are missing (CONTRACTS.md settings). */
+/**
+ * Creates the topics this service reads and writes when they are missing (CONTRACTS.md settings), including
+ * {@code usage-events.<organisation>} for each of {@code likelab.metrics.topics.organisations}
+ * ({@code LIKELAB_ORGANISATIONS}).
+ */
 @Component
 final class TopicProvisioner implements InitializingBean {
 
@@ -34,7 +39,7 @@ final class TopicProvisioner implements InitializingBean {
                 : Optional.empty();
         Optional<Integer> partitions = Optional.of(topics.partitions());
         String retention = String.valueOf(Duration.ofDays(31).toMillis());
-        List<NewTopic> wanted = List.of(
+        List<NewTopic> wanted = new ArrayList<>(List.of(
                 new NewTopic(topics.usageEvents(), partitions, replication)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)),
                 new NewTopic(topics.experiments(), Optional.of(1), replication)
@@ -42,8 +47,14 @@ final class TopicProvisioner implements InitializingBean {
                 new NewTopic(topics.deadLetter(), partitions, replication)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)),
                 new NewTopic(topics.aggregates(), partitions, replication)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+        // the same partition count as usage-events: one task counts an experiment from every topic (CONTRACTS.md)
+        for (String organisation : topics.organisations()) {
+            wanted.add(new NewTopic(topics.usage().topicOf(organisation), partitions, replication)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention)));
+        }
         Properties config = new Properties();
+        config.putAll(properties.kafkaSecurity().clientProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             var result = admin.createTopics(wanted);
@@ -56,9 +67,33 @@ final class TopicProvisioner implements InitializingBean {
                     }
                 }
             }
+            requireEqualPartitions(admin);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the usage-event topics", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * The internal and the organisation topics must have one partition count: an experiment's events then reach
+     * one task, and one dedup store, whichever topic carried them (CONTRACTS.md). A topic that existed before
+     * with another count stops the start instead of splitting counts silently.
+     */
+    private void requireEqualPartitions(Admin admin) throws ExecutionException, InterruptedException {
+        var topics = properties.topics();
+        List<String> names = new ArrayList<>();
+        names.add(topics.usageEvents());
+        topics.organisations().forEach(o -> names.add(topics.usage().topicOf(o)));
+        var described = admin.describeTopics(names).allTopicNames().get();
+        int expected = described.get(topics.usageEvents()).partitions().size();
+        for (String name : names) {
+            int partitions = described.get(name).partitions().size();
+            if (partitions != expected) {
+                throw new IllegalStateException(name + " has " + partitions + " partitions, " + topics.usageEvents()
+                        + " has " + expected + ": all usage-event topics need the same count");
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import lab.like.metrics.aggregation.AggregateMessage;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.Pseudonymiser;
+import lab.like.metrics.aggregation.SubjectRedactor;
+import lab.like.metrics.config.KafkaSecurity;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +36,8 @@ class AggregationTopologyTest {
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     static final String EXP = "exp-1";
     static final String HASH = "AAAAAAAAAAAAAAAAAAAAAA";
+    // application.yml's likelab.metrics.topics.usage-pattern with the default names
+    static final String PATTERN = "usage-events(\\.(?!dlt$)[A-Za-z0-9][A-Za-z0-9_-]*)?";
 
     final JsonMapper json = JsonMapper.builder().build();
     TopologyTestDriver driver;
@@ -71,9 +75,17 @@ class AggregationTopologyTest {
                 -1,
                 1,
                 1_000_000,
-                new MetricsProperties.Topics("usage-events", "experiments", "usage-events.dlt", "kpi-aggregates", 3),
+                new MetricsProperties.Topics(
+                        "usage-events",
+                        "experiments",
+                        "usage-events.dlt",
+                        "kpi-aggregates",
+                        3,
+                        PATTERN,
+                        List.of("demo", "other")),
                 new MetricsProperties.Writer("w", Duration.ofMillis(500), 100, Duration.ofSeconds(5), Map.of()),
-                Map.of());
+                Map.of(),
+                new KafkaSecurity("PLAINTEXT", "SCRAM-SHA-512", ""));
     }
 
     MetricsProperties properties;
@@ -83,6 +95,7 @@ class AggregationTopologyTest {
         var topology = AggregationTopology.build(
                 properties,
                 new EventRules(new Pseudonymiser("secret")),
+                new SubjectRedactor(json, new Pseudonymiser("secret")),
                 new AggregationMeters(new SimpleMeterRegistry()),
                 json);
         driver = new TopologyTestDriver(topology, config, T0);
@@ -92,6 +105,7 @@ class AggregationTopologyTest {
         experiments = driver.createInputTopic("experiments", new StringSerializer(), new ByteArraySerializer());
         deadLetters =
                 driver.createOutputTopic("usage-events.dlt", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        define(EXP, "RUNNING");
     }
 
     @AfterEach
@@ -145,9 +159,13 @@ class AggregationTopologyTest {
     }
 
     void sendOn(String eventId, String occurredAt) {
+        sendOn(eventId, occurredAt, T0);
+    }
+
+    void sendOn(String eventId, String occurredAt, Instant recordTime) {
         String value = "{\"eventId\":\"" + eventId + "\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + HASH
                 + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + occurredAt + "\"}";
-        events.pipeInput(EXP, value.getBytes(StandardCharsets.UTF_8), T0);
+        events.pipeInput(EXP, value.getBytes(StandardCharsets.UTF_8), recordTime);
     }
 
     @Test
@@ -182,7 +200,7 @@ class AggregationTopologyTest {
 
         driver.advanceWallClockTime(Duration.ofDays(32)); // the pass is due: its first slice
         assertThat(count(AggregationTopology.DEDUP)).isEqualTo(3);
-        sendOn("new-1", later.toString());
+        sendOn("new-1", later.toString(), later);
         driver.advanceWallClockTime(Duration.ofSeconds(1)); // second slice
         assertThat(count(AggregationTopology.DEDUP)).isEqualTo(2); // old-4 and new-1
         driver.advanceWallClockTime(Duration.ofSeconds(1)); // third slice: old-4 goes, new-1 stays, pass done
@@ -191,8 +209,8 @@ class AggregationTopologyTest {
         emitted();
 
         // the key filter the pass built has new-1 (added while it ran): its duplicate is still dropped
-        sendOn("new-1", later.toString());
-        sendOn("new-2", later.toString());
+        sendOn("new-1", later.toString(), later);
+        sendOn("new-2", later.toString(), later);
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertThat(emitted().get(EXP + "|control|").version()).isEqualTo(7); // 5 old + new-1 + new-2
         assertThat(count(AggregationTopology.DEDUP)).isEqualTo(2);
@@ -224,16 +242,30 @@ class AggregationTopologyTest {
                 .toList();
     }
 
-    void sendRaw(String experiment, String eventId, String subject) {
+    TestInputTopic<String, byte[]> organisationTopic(String organisation) {
+        return driver.createInputTopic(
+                "usage-events." + organisation, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static byte[] raw(String experiment, String eventId, String subject, String variant) {
         String value = "{\"eventId\":\"" + eventId + "\",\"experimentId\":\"" + experiment + "\",\"subjectId\":\""
-                + subject + "\",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
-        events.pipeInput(experiment, value.getBytes(StandardCharsets.UTF_8), T0);
+                + subject + "\"" + (variant == null ? "" : ",\"variant\":\"" + variant + "\"")
+                + ",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    void sendRaw(String experiment, String eventId, String subject, String variant) {
+        organisationTopic("demo").pipeInput(experiment, raw(experiment, eventId, subject, variant), T0);
     }
 
     void define(String experiment, String status) {
-        String value = "{\"id\":\"" + experiment + "\",\"organisation\":\"demo\",\"status\":\"" + status
-                + "\",\"variants\":[{\"key\":\"control\",\"weight\":50},{\"key\":\"b\",\"weight\":50}],"
-                + "\"salt\":\"s\",\"version\":1}";
+        define(experiment, status, "demo", 1);
+    }
+
+    void define(String experiment, String status, String organisation, int version) {
+        String value = "{\"id\":\"" + experiment + "\",\"organisation\":\"" + organisation + "\",\"status\":\""
+                + status + "\",\"variants\":[{\"key\":\"control\",\"weight\":50},{\"key\":\"b\",\"weight\":50}],"
+                + "\"salt\":\"s\",\"version\":" + version + "}";
         experiments.pipeInput(experiment, value.getBytes(StandardCharsets.UTF_8), T0);
     }
 
@@ -252,10 +284,30 @@ class AggregationTopologyTest {
                 .sum();
     }
 
+    long counted(Map<String, AggregateMessage> out, String experiment) {
+        return out.entrySet().stream()
+                .filter(e ->
+                        e.getKey().startsWith(experiment + "|") && e.getKey().endsWith("|"))
+                .mapToLong(e -> e.getValue().version())
+                .sum();
+    }
+
+    /** Every value written to the parked store's changelog, as text. */
+    List<String> parkedChangelog() {
+        return driver
+                .createOutputTopic(
+                        "topology-test-parked-changelog", new StringDeserializer(), new ByteArrayDeserializer())
+                .readValuesToList()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .map(v -> new String(v, StandardCharsets.ISO_8859_1))
+                .toList();
+    }
+
     @Test
-    void whenRawEventArrivesBeforeItsExperimentThenItWaitsAndIsCountedOnceWhenTheExperimentRuns() {
-        sendRaw("exp-late", "r-1", "citizen-1");
-        sendRaw("exp-late", "r-1", "citizen-1");
+    void whenRawEventArrivesBeforeItsExperimentThenItWaitsPseudonymisedAndIsCountedOnceWhenTheExperimentRuns() {
+        sendRaw("exp-late", "r-1", "citizen-1", "b");
+        sendRaw("exp-late", "r-1", "citizen-1", "b");
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         assertThat(deadLetterReasons()).isEmpty();
         define("exp-late", "DRAFT");
@@ -266,25 +318,66 @@ class AggregationTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1)); // emitted
         var out = emitted();
         assertThat(subjects(out, "exp-late")).isEqualTo(1);
-        assertThat(out.entrySet().stream()
-                        .filter(e ->
-                                e.getKey().startsWith("exp-late|") && e.getKey().endsWith("|"))
-                        .mapToLong(e -> e.getValue().version())
-                        .sum())
-                .as("events counted")
-                .isEqualTo(1);
+        assertThat(counted(out, "exp-late")).as("events counted").isEqualTo(1);
+        assertThat(out).containsKey("exp-late|b|");
         assertThat(deadLetterReasons()).isEmpty();
+        assertThat(count(AggregationTopology.PARKED)).isZero();
+        List<String> parkedValues = parkedChangelog();
+        assertThat(parkedValues).hasSize(2).allSatisfy(v -> assertThat(v)
+                .doesNotContain("citizen-1")
+                .contains(new Pseudonymiser("secret").hash("citizen-1")));
+    }
+
+    @Test
+    void whenNotRunningEventHasNoVariantThenItWaitsWithTheVariantItsSubjectIsAssigned() {
+        define("exp-soon", "DRAFT");
+        sendRaw("exp-soon", "r-1", "citizen-9", null);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(count(AggregationTopology.PARKED)).isEqualTo(1);
+        define("exp-soon", "RUNNING");
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        var definition = new lab.like.metrics.aggregation.ExperimentDefinition(
+                "exp-soon",
+                "demo",
+                "RUNNING",
+                List.of(
+                        new lab.like.metrics.aggregation.ExperimentDefinition.Variant("control", 50),
+                        new lab.like.metrics.aggregation.ExperimentDefinition.Variant("b", 50)),
+                "control",
+                "completion_rate",
+                List.of(),
+                null,
+                null,
+                "s",
+                1);
+        String assigned = lab.like.metrics.aggregation.VariantAssigner.assign(definition, "citizen-9");
+        assertThat(emitted()).containsKey("exp-soon|" + assigned + "|");
+        assertThat(parkedChangelog()).noneMatch(v -> v.contains("citizen-9"));
+    }
+
+    @Test
+    void whenUnknownExperimentsEventHasNoVariantThenItIsDeadLetteredAtOnceWithTheHashOnly() {
+        sendRaw("exp-unknown", "r-1", "citizen-2", null);
+        var dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(new String(
+                        dead.get(0).headers().lastHeader("likelab-dlt-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo("unknown-experiment: unknown experiment");
+        var value = json.readTree(dead.get(0).value());
+        assertThat(value.has("subjectId")).isFalse();
+        assertThat(value.path("subjectHash").asString()).isEqualTo(new Pseudonymiser("secret").hash("citizen-2"));
+        assertThat(value.path("eventId").asString()).isEqualTo("r-1");
         assertThat(count(AggregationTopology.PARKED)).isZero();
     }
 
     @Test
-    void whenExperimentNeverArrivesThenTheEventIsDeadLetteredAfterTheGraceWithItsOwnHeaders() {
-        String value = "{\"eventId\":\"n-1\",\"experimentId\":\"exp-never\",\"subjectId\":\"citizen-1\","
-                + "\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+    void whenExperimentNeverArrivesThenTheEventIsDeadLetteredAfterTheGraceWithItsOwnHeadersAndNoRawId() {
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         headers.add("traceparent", "00-abc-01".getBytes(StandardCharsets.UTF_8));
-        events.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
-                "exp-never", value.getBytes(StandardCharsets.UTF_8), headers, T0));
+        organisationTopic("demo")
+                .pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
+                        "exp-never", raw("exp-never", "n-1", "citizen-1", "b"), headers, T0));
         driver.advanceWallClockTime(Duration.ofSeconds(25));
         assertThat(deadLetters.isEmpty()).isTrue();
         driver.advanceWallClockTime(Duration.ofSeconds(6));
@@ -295,8 +388,74 @@ class AggregationTopologyTest {
                 .isEqualTo("unknown-experiment: unknown experiment");
         assertThat(dead.get(0).headers().lastHeader("traceparent").value())
                 .isEqualTo("00-abc-01".getBytes(StandardCharsets.UTF_8));
-        assertThat(dead.get(0).value()).isEqualTo(value.getBytes(StandardCharsets.UTF_8));
+        String value = new String(dead.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(value)
+                .doesNotContain("citizen-1")
+                .contains("\"subjectHash\":\"" + new Pseudonymiser("secret").hash("citizen-1") + "\"")
+                .contains("\"eventId\":\"n-1\"");
         assertThat(count(AggregationTopology.PARKED)).isZero();
+    }
+
+    @Test
+    void whenOrganisationTopicCarriesAnotherOrganisationsExperimentThenForeignExperimentAndNothingCounted() {
+        organisationTopic("other").pipeInput(EXP, raw(EXP, "f-1", "citizen-3", null), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(deadLetterReasons())
+                .containsExactly("foreign-experiment: the experiment does not belong to this topic's organisation");
+        assertThat(emitted()).isEmpty();
+    }
+
+    @Test
+    void whenOrganisationTopicEventCarriesSubjectHashThenItIsRefusedButTheInternalTopicTakesIt() {
+        String hashed = "{\"eventId\":\"h-1\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + HASH
+                + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        organisationTopic("demo").pipeInput(EXP, hashed.getBytes(StandardCharsets.UTF_8), T0);
+        assertThat(deadLetterReasons()).containsExactly("unknown-field: unknown field 'subjectHash'");
+        events.pipeInput(EXP, hashed.getBytes(StandardCharsets.UTF_8), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(counted(emitted(), EXP)).isEqualTo(1);
+    }
+
+    @Test
+    void whenPreHashedEventBreaksTheTimeWindowOrTheStatusThenItIsDeadLetteredToo() {
+        define("exp-paused", "PAUSED");
+        String late = "{\"eventId\":\"w-1\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + HASH
+                + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + T0.minus(Duration.ofDays(31))
+                + "\"}";
+        events.pipeInput(EXP, late.getBytes(StandardCharsets.UTF_8), T0);
+        String paused = late.replace(EXP, "exp-paused")
+                .replace(T0.minus(Duration.ofDays(31)).toString(), T0.toString());
+        events.pipeInput("exp-paused", paused.getBytes(StandardCharsets.UTF_8), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        assertThat(deadLetterReasons())
+                .containsExactly(
+                        "out-of-window: occurredAt more than 30 days old or 5 minutes ahead",
+                        "not-running: experiment is not RUNNING");
+        assertThat(emitted()).isEmpty();
+    }
+
+    @Test
+    void whenTheSameEventArrivesOnTheInternalAndAnOrganisationTopicThenItIsCountedOnce() {
+        String hash = new Pseudonymiser("secret").hash("citizen-4");
+        organisationTopic("demo").pipeInput(EXP, raw(EXP, "d-1", "citizen-4", "control"), T0);
+        String hashed = "{\"eventId\":\"d-1\",\"experimentId\":\"" + EXP + "\",\"subjectHash\":\"" + hash
+                + "\",\"variant\":\"control\",\"type\":\"start\",\"occurredAt\":\"" + T0 + "\"}";
+        events.pipeInput(EXP, hashed.getBytes(StandardCharsets.UTF_8), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        var out = emitted();
+        assertThat(counted(out, EXP)).isEqualTo(1);
+        assertThat(subjects(out, EXP)).isEqualTo(1);
+    }
+
+    @Test
+    void whenADefinitionNamesAnotherOrganisationThenItIsNotApplied() {
+        define(EXP, "RUNNING", "other", 2);
+        organisationTopic("other").pipeInput(EXP, raw(EXP, "g-1", "citizen-5", null), T0);
+        organisationTopic("demo").pipeInput(EXP, raw(EXP, "g-2", "citizen-5", null), T0);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(deadLetterReasons())
+                .containsExactly("foreign-experiment: the experiment does not belong to this topic's organisation");
+        assertThat(counted(emitted(), EXP)).isEqualTo(1);
     }
 
     long count(String store) {
