@@ -33,7 +33,11 @@ public class PilotStore {
     Mono<Void> save(Pilot pilot) {
         Document doc = PilotDocuments.document(pilot);
         return Mono.from(pilots.replaceOne(
-                        Filters.and(Filters.eq("_id", pilot.id()), Filters.lt("version", pilot.version())),
+                        Filters.and(
+                                Filters.eq("_id", pilot.id()),
+                                Filters.lt("version", pilot.version()),
+                                // a forged record naming another organisation never moves a pilot to it
+                                Filters.eq("organisation", pilot.organisation())),
                         doc,
                         new ReplaceOptions().upsert(true)))
                 .then()

@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import reactor.core.publisher.Mono;
 
 /**
  * Idempotent, versioned replacement of whole documents: a document is replaced only when the stored
  * {@code version} is lower. When it is not, the upsert tries to insert a second document with the same id and
- * fails with duplicate key (11000), which means "already as new or newer" and is not an error.
+ * fails with duplicate key (11000), which means "already as new or newer" (or, for a document with an
+ * {@code organisation}, "owned by another organisation") and is not an error.
  */
 final class VersionedBulkWriter {
 
@@ -34,14 +36,23 @@ final class VersionedBulkWriter {
                 models.add(new DeleteOneModel<>(Filters.eq("_id", id)));
             } else {
                 models.add(new ReplaceOneModel<>(
-                        Filters.and(Filters.eq("_id", id), Filters.lt("version", doc.get("version"))),
-                        doc,
-                        new ReplaceOptions().upsert(true)));
+                        newerVersionOfTheSameOwner(id, doc), doc, new ReplaceOptions().upsert(true)));
             }
         });
         return Mono.from(collection.bulkWrite(models, new BulkWriteOptions().ordered(false)))
                 .then()
                 .onErrorResume(VersionedBulkWriter::onlyStaleVersions, e -> Mono.empty());
+    }
+
+    /**
+     * A document that names an {@code organisation} replaces only one of the same organisation: a forged
+     * {@code experiments} record cannot move an experiment to another tenant (it fails as a duplicate key, like a
+     * stale version; the aggregation counts such refusals in {@code likelab.metrics.experiments.refused}).
+     */
+    private static Bson newerVersionOfTheSameOwner(String id, Document doc) {
+        Bson newer = Filters.and(Filters.eq("_id", id), Filters.lt("version", doc.get("version")));
+        Object organisation = doc.get("organisation");
+        return organisation == null ? newer : Filters.and(newer, Filters.eq("organisation", organisation));
     }
 
     private static boolean onlyStaleVersions(Throwable error) {
