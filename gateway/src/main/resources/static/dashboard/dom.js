@@ -1,4 +1,4 @@
-// Building the page from data with textContent only (never innerHTML), so no value can inject markup.
+// Building the page from data as text nodes and attributes only (no HTML is ever parsed), so no value can inject markup.
 export function h(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
