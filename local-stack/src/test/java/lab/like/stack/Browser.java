@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,7 +86,10 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(45)).until(condition);
+        // the dashboard replaces whole sections as data arrives, so an element found a moment ago may be gone
+        return new WebDriverWait(driver, Duration.ofSeconds(45))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement awaitVisible(By by) {
@@ -111,9 +115,7 @@ final class Browser implements AutoCloseable {
         if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
             driver.executeScript(axe);
         }
-        Object answer = ((JavascriptExecutor) driver)
-                .executeAsyncScript(
-                        """
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
                         const done = arguments[arguments.length - 1];
                         axe.run(document, { resultTypes: ['violations'] })
                           .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact,
@@ -126,14 +128,16 @@ final class Browser implements AutoCloseable {
         List<String> severe = new ArrayList<>();
         for (JsonNode v : violations) {
             String impact = v.path("impact").asText();
-            String line = impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at "
-                    + v.path("nodes");
+            String line =
+                    impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at " + v.path("nodes");
             System.out.println("[axe] " + state + ": " + line);
             if (impact.equals("serious") || impact.equals("critical")) {
                 severe.add(line);
             }
         }
-        assertThat(severe).as("serious or critical axe-core violations in state '%s'", state).isEmpty();
+        assertThat(severe)
+                .as("serious or critical axe-core violations in state '%s'", state)
+                .isEmpty();
         collectConsole();
     }
 

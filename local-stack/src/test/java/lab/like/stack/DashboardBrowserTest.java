@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
 import lab.like.stack.GatewayClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +30,9 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
-    private static final Duration RESULTS_TIMEOUT = Duration.ofSeconds(60);
-
     private StackFixture fixture;
     private GatewayClient gateway;
+    private Pilots pilots;
     private Browser browser;
 
     @BeforeAll
@@ -47,10 +41,13 @@ class DashboardBrowserTest {
         if (!installed && "true".equals(System.getenv("CI"))) {
             fail("CI must have chromium, chromedriver and npm (for axe-core): .ci/run installs them");
         }
-        assumeTrue(installed, "Skipping the browser test: needs /usr/bin/chromium, /usr/bin/chromedriver "
-                + "(apt-get install chromium chromium-driver) and npm for axe-core (" + Browser.AXE + ")");
+        assumeTrue(
+                installed,
+                "Skipping the browser test: needs /usr/bin/chromium, /usr/bin/chromedriver "
+                        + "(apt-get install chromium chromium-driver) and npm for axe-core (" + Browser.AXE + ")");
         fixture = StackFixture.start("dashboard");
         gateway = fixture.gateway;
+        pilots = new Pilots(gateway);
         browser = new Browser(Path.of("target", "browser", String.valueOf(System.currentTimeMillis())));
     }
 
@@ -67,23 +64,23 @@ class DashboardBrowserTest {
     @Test
     @Order(1)
     void everyDocumentedOperationAnswersThroughTheGateway() {
-        new DocumentedOperations(gateway).assertEveryOperationAnswers(createAndStart("API docs check"));
+        new DocumentedOperations(gateway).assertEveryOperationAnswers(pilots.createAndStart("API docs check"));
     }
 
     @Test
     @Order(2)
     void aPilotTeamFollowsAPilotFromSignInToDecision() throws Exception {
-        String id = createAndStart("Simplified parking permit form");
-        SliceTraffic traffic = new SliceTraffic(id, subject -> assign(id, subject));
+        String id = pilots.createAndStart("Simplified parking permit form");
+        SliceTraffic traffic = new SliceTraffic(id, subject -> pilots.assign(id, subject));
         for (int i = 0; i < 16; i++) {
             traffic.journey("citizen-" + i, i % 4, false);
         }
-        send(traffic.events);
-        JsonNode results = awaitResults(id, traffic.expected);
+        pilots.send(traffic.events);
+        JsonNode results = pilots.awaitResults(id, traffic.expected);
 
         signInStates();
         browser.driver.get(fixture.base + "/#/experiments?status=RUNNING");
-        WebElement link = browser.awaitVisible(By.linkText(nameOf(id)));
+        WebElement link = browser.awaitVisible(By.linkText(pilots.nameOf(id)));
         browser.assertAccessible("experiments filtered by status");
         browser.screenshot("02-experiments");
 
@@ -98,8 +95,8 @@ class DashboardBrowserTest {
         for (int i = 16; i < 28; i++) {
             traffic.journey("citizen-" + i, i % 4, false);
         }
-        send(traffic.events);
-        JsonNode updated = awaitResults(id, traffic.expected);
+        pilots.send(traffic.events);
+        JsonNode updated = pilots.awaitResults(id, traffic.expected);
         browser.awaitText(By.id("live-status"), updated.path("eventsCounted").asText() + " events counted");
         assertVariantRows(updated);
         browser.assertAccessible("experiment after a live update");
@@ -108,7 +105,9 @@ class DashboardBrowserTest {
         complete(id, updated);
         portfolioAndComparison();
         unavailable(id);
-        assertThat(browser.consoleErrors()).as("console errors (CSP violations, script errors)").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("console errors (CSP violations, script errors)")
+                .isEmpty();
     }
 
     private void signInStates() throws Exception {
@@ -129,7 +128,8 @@ class DashboardBrowserTest {
         browser.assertAccessible("sign in, EMITTER key");
         signIn("dev-team-key");
         browser.awaitText(By.tagName("h1"), "Pilots");
-        assertThat(browser.driver.findElement(By.id("navigation")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("navigation")).isDisplayed())
+                .isTrue();
     }
 
     private void signIn(String key) {
@@ -149,10 +149,18 @@ class DashboardBrowserTest {
                         ? List.of()
                         : d.findElement(row).findElements(By.tagName("td"));
                 return cells.size() > 4
-                        && cells.get(0).getText().equals(variant.path("subjects").asText())
-                        && cells.get(1).getText().equals(variant.path("starters").asText())
-                        && cells.get(2).getText().equals(variant.path("completers").asText())
-                        && cells.get(3).getText().equals(variant.path("abandoners").asText())
+                        && cells.get(0)
+                                .getText()
+                                .equals(variant.path("subjects").asText())
+                        && cells.get(1)
+                                .getText()
+                                .equals(variant.path("starters").asText())
+                        && cells.get(2)
+                                .getText()
+                                .equals(variant.path("completers").asText())
+                        && cells.get(3)
+                                .getText()
+                                .equals(variant.path("abandoners").asText())
                         && cells.get(4).getText().startsWith(percent(variant.at("/kpis/completion_rate/value")));
             });
         }
@@ -191,15 +199,18 @@ class DashboardBrowserTest {
         rationale.sendKeys("Completion improved but not enough starters yet: try a shorter form next.");
         browser.driver.findElement(By.id("confirm-action")).click();
         browser.awaitText(By.id("notice"), "Pilot completed");
-        JsonNode experiment = gateway.get("/api/v1/experiments/" + id, "dev-team-key").json();
+        JsonNode experiment =
+                gateway.get("/api/v1/experiments/" + id, "dev-team-key").json();
         assertThat(experiment.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(experiment.at("/decision/outcome").asText()).isEqualTo("ITERATE");
         Response history = gateway.get("/api/v1/experiments/" + id + "/history", "dev-team-key");
         if (history.status() == 200) {
-            WebElement table = browser.awaitText(By.xpath("//table[caption[normalize-space()='Every change, oldest first']]"), "Completed");
+            WebElement table = browser.awaitText(
+                    By.xpath("//table[caption[normalize-space()='Every change, oldest first']]"), "Completed");
             assertThat(table.getText()).contains("demo-team").contains("Iterate");
         } else {
-            System.out.println("[dashboard] GET history answered " + history.status() + ": the page shows it is not available");
+            System.out.println(
+                    "[dashboard] GET history answered " + history.status() + ": the page shows it is not available");
             browser.awaitText(By.id("page"), "The history of changes is not available on this server yet.");
         }
         browser.assertAccessible("experiment completed, with history");
@@ -241,66 +252,5 @@ class DashboardBrowserTest {
         browser.awaitText(By.id("page"), "The service is unavailable");
         browser.assertAccessible("experiment with metrics-service down");
         browser.screenshot("08-unavailable");
-    }
-
-    private String nameOf(String id) {
-        return gateway.get("/api/v1/experiments/" + id, "dev-team-key").json().path("name").asText();
-    }
-
-    private String createAndStart(String name) {
-        Map<String, Object> body = Map.of(
-                "name", name + " " + UUID.randomUUID().toString().substring(0, 8),
-                "hypothesis", "A 3-step form raises completion from 60% to 75%",
-                "service", "parking-permit",
-                "variants", List.of(Map.of("key", "control", "weight", 50), Map.of("key", "simplified", "weight", 50)),
-                "controlVariant", "control",
-                "primaryKpi", "completion_rate",
-                "guardrailKpis", List.of("satisfaction"),
-                "eligiblePopulation", 12000);
-        Response created = gateway.post("/api/v1/experiments", "dev-team-key", body);
-        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
-        String id = created.json().path("id").asText();
-        Response started = gateway.post("/api/v1/experiments/" + id + "/start", "dev-team-key", "{}");
-        assertThat(started.status()).as("start: %s", started.body()).isEqualTo(200);
-        return id;
-    }
-
-    private String assign(String id, String subject) {
-        Response response = gateway.post(
-                "/api/v1/experiments/" + id + "/assignments", "dev-emitter-key", Map.of("subjectId", subject));
-        assertThat(response.status()).as("assignment: %s", response.body()).isEqualTo(200);
-        return response.json().path("variant").asText();
-    }
-
-    private void send(List<Map<String, Object>> events) {
-        Response response = gateway.post("/api/v1/events", "dev-emitter-key", events);
-        assertThat(response.status()).as("events: %s", response.body()).isEqualTo(202);
-        assertThat(response.json().path("rejected")).isEmpty();
-    }
-
-    private JsonNode awaitResults(String id, Map<String, SliceTraffic.Counts> expected) {
-        return poll(
-                () -> gateway.get("/api/v1/experiments/" + id + "/results", "dev-team-key"),
-                r -> r.status() == 200 && SliceTraffic.Counts.of(r.json()).equals(expected),
-                "results of " + id + " reaching " + expected)
-                .json();
-    }
-
-    static Response poll(java.util.function.Supplier<Response> call, Predicate<Response> done, String what) {
-        Instant deadline = Instant.now().plus(RESULTS_TIMEOUT);
-        Response last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return fail("%s: not within %s s; last answer %s", what, RESULTS_TIMEOUT.toSeconds(), last == null ? "none" : last.abbreviated());
     }
 }

@@ -3,7 +3,6 @@ package lab.like.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +32,6 @@ final class DocumentedOperations {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewayClient gateway;
 
@@ -45,8 +43,9 @@ final class DocumentedOperations {
         GatewayClient.Response docs = gateway.get("/v3/api-docs", "");
         assertThat(docs.status()).isEqualTo(200);
         JsonNode document = docs.json();
-        assertThat(document.at("/servers/0/url").asText()).isEqualTo(gateway.base().toString());
-        DashboardBrowserTest.poll(
+        assertThat(document.at("/servers/0/url").asText())
+                .isEqualTo(gateway.base().toString());
+        Pilots.poll(
                 () -> gateway.get("/api/v1/experiments/" + experimentId + "/results", "dev-admin-key"),
                 r -> r.status() == 200,
                 "results of " + experimentId);
@@ -54,9 +53,7 @@ final class DocumentedOperations {
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            String concrete = path.getKey()
-                    .replace("{id}", experimentId)
-                    .replace("{service}", "parking-permit");
+            String concrete = path.getKey().replace("{id}", experimentId).replace("{service}", "parking-permit");
             Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
             while (operations.hasNext()) {
                 Map.Entry<String, JsonNode> operation = operations.next();
@@ -92,12 +89,14 @@ final class DocumentedOperations {
         request.header("Accept", "application/json");
         String body = path.endsWith("/events") ? "[]" : "{}";
         String type = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
-        HttpRequest built = switch (method) {
-            case "GET" -> request.GET().build();
-            default -> request.header("Content-Type", type)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-        };
+        HttpRequest built =
+                switch (method) {
+                    case "GET" -> request.GET().build();
+                    default ->
+                        request.header("Content-Type", type)
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                .build();
+                };
         try {
             return HTTP.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -138,9 +137,5 @@ final class DocumentedOperations {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static JsonNode parse(String body) throws IOException {
-        return JSON.readTree(body);
     }
 }

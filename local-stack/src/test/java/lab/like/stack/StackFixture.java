@@ -41,16 +41,25 @@ final class StackFixture implements AutoCloseable {
         Path data = Path.of("target", label + "-data", String.valueOf(System.currentTimeMillis()))
                 .toAbsolutePath();
         String[] args = {
-            "--home", copyOfJars(data.resolve("home")).toString(),
-            "--data-dir", data.toString(),
-            "--gateway-port", ports.get(0).toString(),
-            "--experiment-port", ports.get(1).toString(),
-            "--metrics-port", ports.get(2).toString(),
-            "--kafka-port", ports.get(3).toString(),
-            "--kafka-controller-port", ports.get(4).toString(),
-            "--mongo-port", ports.get(5).toString(),
+            "--home",
+            copyOfJars(data.resolve("home")).toString(),
+            "--data-dir",
+            data.toString(),
+            "--gateway-port",
+            ports.get(0).toString(),
+            "--experiment-port",
+            ports.get(1).toString(),
+            "--metrics-port",
+            ports.get(2).toString(),
+            "--kafka-port",
+            ports.get(3).toString(),
+            "--kafka-controller-port",
+            ports.get(4).toString(),
+            "--mongo-port",
+            ports.get(5).toString(),
             "--in-memory-mongo",
-            "--start-timeout", "180"
+            "--start-timeout",
+            "480"
         };
         Map<String, String> env = new HashMap<>();
         for (String name : List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI")) {
