@@ -3,6 +3,7 @@
 import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
 import { h } from './dom.js';
 
+const DAY = 86400;
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#f47738', '#505a5f', '#912b88', '#28a197'];
 
 function box(label, id) {
@@ -70,7 +71,8 @@ export function trendChart(days, variants, rateOf, label) {
   }))];
   requestAnimationFrame(() => new uPlot({
     width: width(node), height: 320,
-    scales: { y: { range: [0, 100] } },
+    // one day alone would otherwise be stretched over years: keep at least a day either side
+    scales: { x: { range: (u, min, max) => (max - min < 2 * DAY ? [min - DAY, max + DAY] : [min, max]) }, y: { range: [0, 100] } },
     axes: [{ stroke: '#0b0c0c' }, { label: 'Completion rate (%)', stroke: '#0b0c0c' }],
     series: [{ label: 'Day (UTC)' }, ...variants.map((v, i) => ({
       label: v, stroke: COLOURS[i % COLOURS.length], width: 3, spanGaps: true, points: { show: true, size: 8 },
