@@ -65,30 +65,6 @@ class GatewayRoutingTests extends GatewayTestSupport {
     }
 
     @Test
-    void eachServicesApiDocumentIsRoutedWithoutKeyOrIdentity() throws Exception {
-        client.get()
-                .uri("/v3/api-docs/metrics-service")
-                .header("X-LikeLab-Organisation", "*")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.service")
-                .isEqualTo("metrics-service");
-        DownstreamStub.Received received = METRICS.take();
-        assertThat(received.uri()).isEqualTo("/v3/api-docs");
-        assertThat(received.headers().contains("X-LikeLab-Organisation")).isFalse();
-        client.get()
-                .uri("/v3/api-docs/gateway/swagger-config")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.urls[0].url")
-                .isEqualTo("/v3/api-docs/experiment-service");
-    }
-
-    @Test
     void whenManyRequestsRunConcurrentlyThenEveryOneIsForwardedOnPooledConnections() {
         WebClient web = WebClient.create("http://localhost:" + port);
         List<Integer> statuses = Flux.range(0, 1000)
