@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,14 +25,18 @@ class KafkaTest {
     static final String AGGREGATES = METRICS.get("likelab.metrics.topics.aggregates");
     static final String APPLICATION_ID = METRICS.get("spring.cloud.stream.kafka.streams.binder.application-id");
     static final String WRITER_GROUP = METRICS.get("spring.cloud.stream.bindings.write-in-0.group");
+    static final String PILOTS_GROUP = METRICS.get("spring.cloud.stream.bindings.pilots-in-0.group");
     static final List<String> WRITER_TOPICS = Arrays.asList(
             METRICS.get("spring.cloud.stream.bindings.write-in-0.destination").split(","));
     static final int PARTITIONS = Integer.parseInt(EXPERIMENT.get("likelab.topics.usage-events-partitions"));
 
     @Test
     void theServicesAgreeOnTopicNamesAndPartitions() {
-        assertThat(METRICS.get("spring.cloud.stream.bindings.aggregate-in-0.destination"))
-                .isEqualTo(USAGE_EVENTS);
+        // the aggregation reads the internal topic and every organisation topic by pattern, never the DLT
+        Pattern usage = Pattern.compile(METRICS.get("spring.cloud.stream.bindings.aggregate-in-0.destination"));
+        assertThat(usage.matcher(USAGE_EVENTS).matches()).isTrue();
+        assertThat(usage.matcher(USAGE_EVENTS + ".demo").matches()).isTrue();
+        assertThat(usage.matcher(DEAD_LETTER).matches()).isFalse();
         assertThat(METRICS.get("likelab.metrics.topics.experiments")).isEqualTo(EXPERIMENTS);
         assertThat(WRITER_TOPICS).containsExactlyInAnyOrder(AGGREGATES, EXPERIMENTS);
         assertThat(Integer.parseInt(METRICS.get("likelab.metrics.topics.partitions")))
@@ -127,6 +132,7 @@ class KafkaTest {
                 .isTrue();
         assertThat(acls.allows("group", APPLICATION_ID, "Read")).isTrue();
         assertThat(acls.allows("group", WRITER_GROUP, "Read")).isTrue();
+        assertThat(acls.allows("group", PILOTS_GROUP, "Read")).isTrue();
         assertThat(acls.allows("transactionalId", APPLICATION_ID + "-0f1e2d3c-1", "Write"))
                 .isTrue();
         // it never writes what experiment-service or the organisations own
