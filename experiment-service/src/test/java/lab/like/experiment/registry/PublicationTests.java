@@ -103,7 +103,8 @@ class PublicationTests extends IntegrationTest {
 
     @Test
     void whenPrometheusScrapesThenDomainMetersAppearWithTheApplicationTag() {
-        web.get()
+        management()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -130,7 +131,8 @@ class PublicationTests extends IntegrationTest {
 
     @Test
     void whenHealthIsAskedThenUpWithProbes() {
-        web.get()
+        management()
+                .get()
                 .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
@@ -138,7 +140,17 @@ class PublicationTests extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management()
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }
