@@ -4,24 +4,22 @@ import java.time.Duration;
 import lab.like.metrics.results.DailyResults;
 import lab.like.metrics.results.Results;
 import lab.like.metrics.results.ResultsService;
-import lab.like.metrics.web.MissingOrganisationException;
+import lab.like.metrics.web.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** GET results and daily counts; tenancy comes from the gateway's organisation header. */
+/** GET results and daily counts; tenancy comes from the caller of the gateway's verified internal token. */
 @RestController
 @RequestMapping("/api/v1/experiments/{id}/results")
 class ResultsController {
 
-    static final String ORGANISATION = "X-LikeLab-Organisation";
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     static final Duration STREAM_POLL = Duration.ofSeconds(1);
@@ -33,28 +31,25 @@ class ResultsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Results> results(@PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.results(id, required(org));
+    Mono<Results> results(@PathVariable String id, Caller caller) {
+        return service.results(id, caller.organisation());
     }
 
     @GetMapping(value = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DailyResults> daily(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.daily(id, required(org));
+    Mono<DailyResults> daily(@PathVariable String id, Caller caller) {
+        return service.daily(id, caller.organisation());
     }
 
     @GetMapping(value = "/daily", produces = "text/csv")
-    Mono<ResponseEntity<String>> dailyCsv(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.daily(id, required(org))
+    Mono<ResponseEntity<String>> dailyCsv(@PathVariable String id, Caller caller) {
+        return service.daily(id, caller.organisation())
                 .map(d -> ResponseEntity.ok().contentType(CSV).body(d.toCsv()));
     }
 
     /** The results document now and whenever events are counted or the status changes (polled, 1 s). */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Results>> stream(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        String organisation = required(org);
+    Flux<ServerSentEvent<Results>> stream(@PathVariable String id, Caller caller) {
+        String organisation = caller.organisation();
         return service.results(id, organisation)
                 .flatMapMany(first -> Flux.concat(
                         Flux.just(first),
@@ -66,10 +61,5 @@ class ResultsController {
                         .event("results")
                         .id(Long.toString(r.eventsCounted()))
                         .build());
-    }
-
-    private static String required(String organisation) {
-        if (organisation == null || organisation.isBlank()) throw new MissingOrganisationException();
-        return organisation.trim();
     }
 }
