@@ -20,6 +20,9 @@ final class PublicPaths {
             "/swagger-ui.html");
     private static final List<String> PREFIXES =
             List.of("/dashboard/", "/assets/", "/webjars/", "/v3/api-docs/", "/swagger-ui/");
+    // a dashboard asset at the root, e.g. /dashboard.js
+    private static final java.util.regex.Pattern ROOT_ASSET =
+            java.util.regex.Pattern.compile("/[a-z0-9][a-z0-9.-]*\\.(js|css|png|svg|ico|woff2?)");
     private static final List<String> NOT_DASHBOARD = List.of("/actuator/", "/v3/api-docs", "/swagger-ui");
 
     private PublicPaths() {}
@@ -28,7 +31,9 @@ final class PublicPaths {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return false;
         }
-        return EXACT.contains(path) || PREFIXES.stream().anyMatch(path::startsWith);
+        return EXACT.contains(path)
+                || PREFIXES.stream().anyMatch(path::startsWith)
+                || ROOT_ASSET.matcher(path).matches();
     }
 
     /** Whether a public path belongs to the dashboard (its responses carry the dashboard's CSP). */
