@@ -145,7 +145,14 @@ public final class Stack implements AutoCloseable {
         }
         javaOptions.addAll(config.serviceJavaOptions());
         return new ServiceSpec(
-                name, config.jar(name), port(name), managementPort(name), env, javaOptions, config.home(), logFile(name));
+                name,
+                config.jar(name),
+                port(name),
+                managementPort(name),
+                env,
+                javaOptions,
+                config.home(),
+                logFile(name));
     }
 
     private int port(String name) {

@@ -42,8 +42,7 @@ public record StackConfig(
         GATEWAY("gateway", "--gateway-port", "LIKELAB_GATEWAY_PORT", 8080),
         EXPERIMENT("experiment-service", "--experiment-port", "LIKELAB_EXPERIMENT_PORT", 8081),
         METRICS("metrics-service", "--metrics-port", "LIKELAB_METRICS_PORT", 8082),
-        GATEWAY_MANAGEMENT(
-                "gateway management", "--gateway-management-port", "LIKELAB_GATEWAY_MANAGEMENT_PORT", 9080),
+        GATEWAY_MANAGEMENT("gateway management", "--gateway-management-port", "LIKELAB_GATEWAY_MANAGEMENT_PORT", 9080),
         EXPERIMENT_MANAGEMENT(
                 "experiment-service management",
                 "--experiment-management-port",
@@ -84,14 +83,13 @@ public record StackConfig(
 
     /** The ports this configuration will listen on (embedded servers skipped when external ones are given). */
     public List<PortSetting> portsToOpen() {
-        List<PortSetting> ports =
-                new ArrayList<>(List.of(
-                        PortSetting.GATEWAY,
-                        PortSetting.EXPERIMENT,
-                        PortSetting.METRICS,
-                        PortSetting.GATEWAY_MANAGEMENT,
-                        PortSetting.EXPERIMENT_MANAGEMENT,
-                        PortSetting.METRICS_MANAGEMENT));
+        List<PortSetting> ports = new ArrayList<>(List.of(
+                PortSetting.GATEWAY,
+                PortSetting.EXPERIMENT,
+                PortSetting.METRICS,
+                PortSetting.GATEWAY_MANAGEMENT,
+                PortSetting.EXPERIMENT_MANAGEMENT,
+                PortSetting.METRICS_MANAGEMENT));
         if (externalKafka.isEmpty()) {
             ports.add(PortSetting.KAFKA);
             ports.add(PortSetting.KAFKA_CONTROLLER);
