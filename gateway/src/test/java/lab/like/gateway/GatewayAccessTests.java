@@ -124,7 +124,7 @@ class GatewayAccessTests extends GatewayTestSupport {
         assertThat(token.getSubject()).isEqualTo("demo-team");
         assertThat(token.getClaimAsString("org")).isEqualTo("demo");
         assertThat(token.getClaimAsStringList("roles")).containsExactly("TEAM");
-        assertThat(token.getIssuer().toString()).isEqualTo("likelab-gateway");
+        assertThat(token.getClaimAsString("iss")).isEqualTo("likelab-gateway");
         assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofSeconds(60));
     }
 

@@ -10,6 +10,7 @@ import lab.like.gateway.limits.LimitsProperties;
 import lab.like.gateway.limits.StreamSlots;
 import lab.like.gateway.limits.TokenBucket;
 import lab.like.gateway.observability.GatewayMeters;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,11 +50,21 @@ class AccessConfiguration {
 
     @Bean
     ApiGuardFilter apiGuardFilter(
-            Authenticator authenticator, AccessPolicy policy, GatewayMeters meters, LimitsProperties limits) {
+            ApplicationContext context,
+            Authenticator authenticator,
+            AccessPolicy policy,
+            GatewayMeters meters,
+            LimitsProperties limits) {
         AnonymousBuckets anonymous =
                 new AnonymousBuckets(limits.anonymousRatePerSecond(), limits.anonymousBurst(), System::nanoTime);
         return new ApiGuardFilter(
-                authenticator, anonymous, policy, meters, limits.maxBodySize().toBytes(), System::nanoTime);
+                context,
+                authenticator,
+                anonymous,
+                policy,
+                meters,
+                limits.maxBodySize().toBytes(),
+                System::nanoTime);
     }
 
     @Bean

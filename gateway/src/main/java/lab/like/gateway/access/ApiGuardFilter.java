@@ -10,6 +10,7 @@ import lab.like.gateway.observability.GatewayMeters;
 import lab.like.gateway.observability.Outcome;
 import lab.like.gateway.problem.Problem;
 import lab.like.gateway.problem.ProblemResponses;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,8 +36,10 @@ final class ApiGuardFilter implements WebFilter, Ordered {
     private final GatewayMeters meters;
     private final long maxBodyBytes;
     private final LongSupplier nanoClock;
+    private final ApplicationContext publicContext;
 
     ApiGuardFilter(
+            ApplicationContext publicContext,
             Authenticator authenticator,
             AnonymousBuckets anonymous,
             AccessPolicy policy,
@@ -49,6 +52,7 @@ final class ApiGuardFilter implements WebFilter, Ordered {
         this.meters = meters;
         this.maxBodyBytes = maxBodyBytes;
         this.nanoClock = nanoClock;
+        this.publicContext = publicContext;
     }
 
     @Override
@@ -58,6 +62,11 @@ final class ApiGuardFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ApplicationContext context = exchange.getApplicationContext();
+        if (context != null && context != publicContext) {
+            // the management port's child context inherits this filter: the actuator there is not the public door
+            return chain.filter(exchange);
+        }
         ServerHttpRequest request = exchange.getRequest();
         String rawPath = request.getURI().getRawPath();
         String notCanonical = CanonicalPath.problem(rawPath == null ? "" : rawPath);

@@ -57,7 +57,7 @@ class IdentityHeadersFilterTest {
         assertThat(output.get(HttpHeaders.AUTHORIZATION)).hasSize(1);
         Jwt jwt = decode(output.getFirst(HttpHeaders.AUTHORIZATION).substring("Bearer ".length()));
         assertThat(jwt.getHeaders()).containsEntry("alg", "HS256");
-        assertThat(jwt.getIssuer().toString()).isEqualTo("likelab-gateway");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("likelab-gateway");
         assertThat(jwt.getAudience()).containsExactly("experiment-service");
         assertThat(jwt.getSubject()).isEqualTo("demo-team");
         assertThat(jwt.getClaimAsString("org")).isEqualTo("demo");
