@@ -40,15 +40,15 @@ final class BadRequests {
             "[\"a\",{\"b\":[1,2]}]");
     private static final List<String> ROUTES = List.of(
             "/api/v1/experiments",
-            "/api/v1/experiments/%s",
-            "/api/v1/experiments/%s/start",
-            "/api/v1/experiments/%s/pause",
-            "/api/v1/experiments/%s/complete",
-            "/api/v1/experiments/%s/archive",
-            "/api/v1/experiments/%s/assignments",
-            "/api/v1/experiments/%s/history",
-            "/api/v1/experiments/%s/results",
-            "/api/v1/experiments/%s/results/daily",
+            "/api/v1/experiments/{id}",
+            "/api/v1/experiments/{id}/start",
+            "/api/v1/experiments/{id}/pause",
+            "/api/v1/experiments/{id}/complete",
+            "/api/v1/experiments/{id}/archive",
+            "/api/v1/experiments/{id}/assignments",
+            "/api/v1/experiments/{id}/history",
+            "/api/v1/experiments/{id}/results",
+            "/api/v1/experiments/{id}/results/daily",
             "/api/v1/events",
             "/api/v1/portfolio",
             "/api/v1/services/parking-permit/comparison",
@@ -64,13 +64,13 @@ final class BadRequests {
             "//api/v1/experiments",
             "/api//v1/events",
             "/api/v1/./events",
-            "/api/v1/experiments/%s/../../portfolio",
+            "/api/v1/experiments/{id}/../../portfolio",
             "/api/v1/experiments/%2e%2e/portfolio",
             "/API/v1/experiments",
-            "/api/v1/Experiments/%s",
-            "/api/v1/experiments/%s/RESULTS",
+            "/api/v1/Experiments/{id}",
+            "/api/v1/experiments/{id}/RESULTS",
             "/api/v2/experiments",
-            "/api/v1/experiments/%s/results/%2fetc",
+            "/api/v1/experiments/{id}/results/%2fetc",
             "/actuator/%70rometheus",
             "/actuator/env",
             "/actuator/heapdump");
@@ -100,7 +100,7 @@ final class BadRequests {
                 yield post("/api/v1/events", "dev-team-key", "[".repeat(depth) + "]".repeat(random.nextInt(depth)));
             }
             case "experiment-field" -> post("/api/v1/experiments", "dev-team-key", experimentWith(pick(NASTY)));
-            case "path" -> request("GET", String.format(pick(BAD_PATHS), target), "dev-admin-key", null, null);
+            case "path" -> request("GET", pick(BAD_PATHS).replace("{id}", target), "dev-admin-key", null, null);
             case "headers" ->
                 request(
                         "POST",
@@ -113,7 +113,7 @@ final class BadRequests {
             default ->
                 request(
                         pick(METHODS),
-                        String.format(pick(ROUTES), target),
+                        pick(ROUTES).replace("{id}", target),
                         pick(List.of("dev-admin-key", "dev-analyst-key", "dev-emitter-key", "dev-other-team-key")),
                         "application/json",
                         random.nextBoolean() ? "{\"outcome\":\"SCALE\",\"rationale\":" + pick(NASTY) + "}" : null);

@@ -68,6 +68,11 @@ class AccessConfiguration {
     }
 
     @Bean
+    CorsFilter corsFilter(CorsProperties cors) {
+        return new CorsFilter(cors);
+    }
+
+    @Bean
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter();
     }
