@@ -53,7 +53,8 @@ final class TestStack {
             ports.get(8).toString(),
             "--in-memory-mongo",
             "--start-timeout",
-            "180"
+            // generous: on a shared 2-core machine a service has needed more than 180 s to start
+            "300"
         };
         Map<String, String> env = new HashMap<>();
         for (String variable : List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI")) {
