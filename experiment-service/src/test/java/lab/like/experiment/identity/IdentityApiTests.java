@@ -110,6 +110,19 @@ class IdentityApiTests extends IntegrationTest {
     }
 
     @Test
+    void whenAnUnknownApiPathIs404ThenTheProblemNamesNoInternalUrl() {
+        team().get()
+                .uri(Api.PATH + "/x/nothing-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("\"detail\":\"No such resource.\"")
+                        .doesNotContain("http://", "127.0.0.1", "localhost", "static resource"));
+    }
+
+    @Test
     void whenPrometheusIsAskedOnThePublicPortThen404() {
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
