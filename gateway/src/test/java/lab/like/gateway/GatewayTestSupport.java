@@ -1,9 +1,11 @@
 package lab.like.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +38,17 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The management port: the actuator with details and prometheus. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
 
     @BeforeEach
     void forgetEarlierRequests() {

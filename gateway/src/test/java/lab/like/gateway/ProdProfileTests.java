@@ -17,6 +17,10 @@ import org.springframework.http.client.ReactorResourceFactory;
  */
 class ProdProfileTests {
 
+    static final String REAL_SIGNING_KEY = "k8s-secret-internal-signing-key-0123456789";
+    // sha256 of "k8s-secret-team-key"
+    static final String TEAM_KEY_SHA256 = "fa1b9b6f6147a1dfc49b9397ccd19faa3e453f1cab5fa9ee7cb9a99aa96b3437";
+
     @Configuration(proxyBeanMethods = false)
     static class PrivateNettyResources {
 
@@ -32,10 +36,29 @@ class ProdProfileTests {
     void whenProdProfileStillHasTheDevelopmentKeysThenTheGatewayRefusesToStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class, PrivateNettyResources.class)
                         .profiles("prod")
-                        .run("--server.port=0")
+                        .run(
+                                "--server.port=0",
+                                "--management.server.port=0",
+                                "--likelab.internal-token.signing-key=" + REAL_SIGNING_KEY)
                         .close())
                 .rootCause()
-                .hasMessageContaining("development API keys (dev-*)");
+                .hasMessageContaining("plain-text or development API keys");
+    }
+
+    @Test
+    void whenProdProfileHasTheDevelopmentSigningKeyThenTheGatewayRefusesToStart() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class, PrivateNettyResources.class)
+                        .profiles("prod")
+                        .run(
+                                "--server.port=0",
+                                "--management.server.port=0",
+                                "--likelab.gateway.auth.keys[0].name=t",
+                                "--likelab.gateway.auth.keys[0].sha256=" + TEAM_KEY_SHA256,
+                                "--likelab.gateway.auth.keys[0].organisation=utrecht",
+                                "--likelab.gateway.auth.keys[0].roles=TEAM")
+                        .close())
+                .rootCause()
+                .hasMessageContaining("refuses the development internal signing key");
     }
 
     @Test
@@ -45,15 +68,18 @@ class ProdProfileTests {
                 .profiles("prod")
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
+                        "--likelab.internal-token.signing-key=" + REAL_SIGNING_KEY,
                         "--likelab.gateway.auth.keys[0].name=utrecht-team",
-                        "--likelab.gateway.auth.keys[0].key=k8s-secret-team-key",
+                        "--likelab.gateway.auth.keys[0].sha256=" + TEAM_KEY_SHA256,
                         "--likelab.gateway.auth.keys[0].organisation=utrecht",
                         "--likelab.gateway.auth.keys[0].roles=TEAM,ANALYST")) {
             ApiKeyRegistry registry = context.getBean(ApiKeyRegistry.class);
             assertThat(registry.size()).isEqualTo(1);
-            assertThat(registry.authenticate("Bearer k8s-secret-team-key").organisation())
+            assertThat(registry.authenticate("k8s-secret-team-key").organisation())
                     .isEqualTo("utrecht");
-            assertThat(registry.authenticate("Bearer dev-team-key")).isNull();
+            assertThat(registry.authenticate("k8s-secret-team-key").name()).isEqualTo("utrecht-team");
+            assertThat(registry.authenticate("dev-team-key")).isNull();
         }
     }
 }

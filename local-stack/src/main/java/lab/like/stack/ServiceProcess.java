@@ -68,15 +68,20 @@ public final class ServiceProcess {
         return URI.create("http://localhost:" + spec.port());
     }
 
+    /** The management port's base (actuator: health with details, prometheus), on loopback. */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + spec.managementPort());
+    }
+
     /**
-     * One probe of {@code /actuator/health/readiness}: true on 200. Throws when the process has exited, with the
+     * One probe of {@code /actuator/health/readiness} on the management port: true on 200. Throws when the process has exited, with the
      * end of its log.
      */
     public boolean isReady() throws InterruptedException {
         if (!process.isAlive()) {
             throw new ServiceFailedException(this, "exited with code " + process.exitValue() + " while starting");
         }
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(managementUri().resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(3))
                 .GET()
                 .build();
@@ -124,6 +129,7 @@ public final class ServiceProcess {
             String name,
             Path jar,
             int port,
+            int managementPort,
             Map<String, String> env,
             List<String> javaOptions,
             Path workingDir,

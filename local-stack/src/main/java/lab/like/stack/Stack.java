@@ -122,9 +122,16 @@ public final class Stack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("MONGODB_URI", config.mongoUri());
         env.put("LIKELAB_STATE_DIR", config.dataDir().resolve("metrics-streams").toString());
-        env.put("EXPERIMENT_SERVICE_URL", "http://localhost:" + config.experimentPort());
-        env.put("METRICS_SERVICE_URL", "http://localhost:" + config.metricsPort());
+        env.put("EXPERIMENT_SERVICE_URL", "http://127.0.0.1:" + config.experimentPort());
+        env.put("METRICS_SERVICE_URL", "http://127.0.0.1:" + config.metricsPort());
         env.put("LIKELAB_SUBJECT_SECRET", config.subjectSecret());
+        env.put("LIKELAB_INTERNAL_SIGNING_KEY", config.internalSigningKey());
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort(name)));
+        // the management ports and the services' API ports answer on loopback only: the gateway is the one door
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        if (!name.equals("gateway")) {
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+        }
         env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         List<String> javaOptions = new ArrayList<>();
         javaOptions.add(
@@ -137,7 +144,15 @@ public final class Stack implements AutoCloseable {
             javaOptions.add("-XX:+UseParallelGC");
         }
         javaOptions.addAll(config.serviceJavaOptions());
-        return new ServiceSpec(name, config.jar(name), port(name), env, javaOptions, config.home(), logFile(name));
+        return new ServiceSpec(
+                name,
+                config.jar(name),
+                port(name),
+                managementPort(name),
+                env,
+                javaOptions,
+                config.home(),
+                logFile(name));
     }
 
     private int port(String name) {
@@ -145,6 +160,15 @@ public final class Stack implements AutoCloseable {
             case "experiment-service" -> config.experimentPort();
             case "metrics-service" -> config.metricsPort();
             case "gateway" -> config.gatewayPort();
+            default -> throw new IllegalArgumentException("unknown service " + name);
+        };
+    }
+
+    private int managementPort(String name) {
+        return switch (name) {
+            case "experiment-service" -> config.experimentManagementPort();
+            case "metrics-service" -> config.metricsManagementPort();
+            case "gateway" -> config.gatewayManagementPort();
             default -> throw new IllegalArgumentException("unknown service " + name);
         };
     }

@@ -18,6 +18,9 @@ public record StackConfig(
         int gatewayPort,
         int experimentPort,
         int metricsPort,
+        int gatewayManagementPort,
+        int experimentManagementPort,
+        int metricsManagementPort,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
@@ -25,18 +28,28 @@ public record StackConfig(
         Optional<String> externalMongo,
         boolean persistentMongo,
         String subjectSecret,
+        String internalSigningKey,
         List<String> serviceJavaOptions,
         Duration startTimeout,
         boolean demo,
         int demoEventsPerSecond) {
 
     public static final String DEV_SUBJECT_SECRET = "likelab-development-subject-secret";
+    public static final String DEV_INTERNAL_SIGNING_KEY = "likelab-development-internal-signing-key";
 
     /** A port setting: its name in messages, its command-line option, its environment variable, its default. */
     public enum PortSetting {
         GATEWAY("gateway", "--gateway-port", "LIKELAB_GATEWAY_PORT", 8080),
         EXPERIMENT("experiment-service", "--experiment-port", "LIKELAB_EXPERIMENT_PORT", 8081),
         METRICS("metrics-service", "--metrics-port", "LIKELAB_METRICS_PORT", 8082),
+        GATEWAY_MANAGEMENT("gateway management", "--gateway-management-port", "LIKELAB_GATEWAY_MANAGEMENT_PORT", 9080),
+        EXPERIMENT_MANAGEMENT(
+                "experiment-service management",
+                "--experiment-management-port",
+                "LIKELAB_EXPERIMENT_MANAGEMENT_PORT",
+                9081),
+        METRICS_MANAGEMENT(
+                "metrics-service management", "--metrics-management-port", "LIKELAB_METRICS_MANAGEMENT_PORT", 9082),
         KAFKA("Kafka broker", "--kafka-port", "LIKELAB_KAFKA_PORT", 9092),
         KAFKA_CONTROLLER("Kafka controller", "--kafka-controller-port", "LIKELAB_KAFKA_CONTROLLER_PORT", 9093),
         MONGO("MongoDB server", "--mongo-port", "LIKELAB_MONGO_PORT", 27017);
@@ -58,6 +71,9 @@ public record StackConfig(
                 case GATEWAY -> config.gatewayPort();
                 case EXPERIMENT -> config.experimentPort();
                 case METRICS -> config.metricsPort();
+                case GATEWAY_MANAGEMENT -> config.gatewayManagementPort();
+                case EXPERIMENT_MANAGEMENT -> config.experimentManagementPort();
+                case METRICS_MANAGEMENT -> config.metricsManagementPort();
                 case KAFKA -> config.kafkaPort();
                 case KAFKA_CONTROLLER -> config.kafkaControllerPort();
                 case MONGO -> config.mongoPort();
@@ -67,8 +83,13 @@ public record StackConfig(
 
     /** The ports this configuration will listen on (embedded servers skipped when external ones are given). */
     public List<PortSetting> portsToOpen() {
-        List<PortSetting> ports =
-                new ArrayList<>(List.of(PortSetting.GATEWAY, PortSetting.EXPERIMENT, PortSetting.METRICS));
+        List<PortSetting> ports = new ArrayList<>(List.of(
+                PortSetting.GATEWAY,
+                PortSetting.EXPERIMENT,
+                PortSetting.METRICS,
+                PortSetting.GATEWAY_MANAGEMENT,
+                PortSetting.EXPERIMENT_MANAGEMENT,
+                PortSetting.METRICS_MANAGEMENT));
         if (externalKafka.isEmpty()) {
             ports.add(PortSetting.KAFKA);
             ports.add(PortSetting.KAFKA_CONTROLLER);

@@ -23,6 +23,9 @@ final class StackConfigParser {
               --gateway-port N            (LIKELAB_GATEWAY_PORT, default 8080)
               --experiment-port N         (LIKELAB_EXPERIMENT_PORT, default 8081)
               --metrics-port N            (LIKELAB_METRICS_PORT, default 8082)
+              --gateway-management-port N     actuator of the gateway (LIKELAB_GATEWAY_MANAGEMENT_PORT, default 9080)
+              --experiment-management-port N  (LIKELAB_EXPERIMENT_MANAGEMENT_PORT, default 9081)
+              --metrics-management-port N     (LIKELAB_METRICS_MANAGEMENT_PORT, default 9082)
               --kafka-port N              (LIKELAB_KAFKA_PORT, default 9092)
               --kafka-controller-port N   (LIKELAB_KAFKA_CONTROLLER_PORT, default 9093)
               --mongo-port N              (LIKELAB_MONGO_PORT, default 27017)
@@ -31,7 +34,8 @@ final class StackConfigParser {
               --help
 
             Environment: KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI use an external Kafka / MongoDB instead of the
-            embedded ones; LIKELAB_SUBJECT_SECRET (a development value by default); LIKELAB_SERVICE_JAVA_OPTS
+            embedded ones; LIKELAB_SUBJECT_SECRET and LIKELAB_INTERNAL_SIGNING_KEY (development values by default);
+            LIKELAB_SERVICE_JAVA_OPTS
             (JVM options of the three service JVMs, default -Xmx512m; metrics-service also gets -XX:+UseParallelGC
             unless the options choose a collector).
             """;
@@ -44,6 +48,9 @@ final class StackConfigParser {
             "--gateway-port",
             "--experiment-port",
             "--metrics-port",
+            "--gateway-management-port",
+            "--experiment-management-port",
+            "--metrics-management-port",
             "--kafka-port",
             "--kafka-controller-port",
             "--mongo-port",
@@ -71,6 +78,9 @@ final class StackConfigParser {
                 ports.get(PortSetting.GATEWAY),
                 ports.get(PortSetting.EXPERIMENT),
                 ports.get(PortSetting.METRICS),
+                ports.get(PortSetting.GATEWAY_MANAGEMENT),
+                ports.get(PortSetting.EXPERIMENT_MANAGEMENT),
+                ports.get(PortSetting.METRICS_MANAGEMENT),
                 ports.get(PortSetting.KAFKA),
                 ports.get(PortSetting.KAFKA_CONTROLLER),
                 ports.get(PortSetting.MONGO),
@@ -78,6 +88,7 @@ final class StackConfigParser {
                 nonBlank(env.get("MONGODB_URI")),
                 !options.containsKey("--in-memory-mongo"),
                 nonBlank(env.get("LIKELAB_SUBJECT_SECRET")).orElse(StackConfig.DEV_SUBJECT_SECRET),
+                nonBlank(env.get("LIKELAB_INTERNAL_SIGNING_KEY")).orElse(StackConfig.DEV_INTERNAL_SIGNING_KEY),
                 Arrays.stream(javaOpts.trim().split("\\s+")).toList(),
                 Duration.ofSeconds(positive(
                         value(options, env, "--start-timeout", "LIKELAB_START_TIMEOUT", "240"), "--start-timeout")),

@@ -22,15 +22,27 @@ class LauncherTest {
             Path target = Files.createDirectories(home.resolve(service).resolve("target"));
             Files.writeString(target.resolve(service + ".jar"), "this is not a jar");
         }
-        List<Integer> ports = Ports.free(6);
+        List<Integer> ports = Ports.free(9);
 
         Launched launched = launch(
-                "--gateway-port", ports.get(0).toString(),
-                "--experiment-port", ports.get(1).toString(),
-                "--metrics-port", ports.get(2).toString(),
-                "--kafka-port", ports.get(3).toString(),
-                "--kafka-controller-port", ports.get(4).toString(),
-                "--mongo-port", ports.get(5).toString());
+                "--gateway-port",
+                ports.get(0).toString(),
+                "--experiment-port",
+                ports.get(1).toString(),
+                "--metrics-port",
+                ports.get(2).toString(),
+                "--kafka-port",
+                ports.get(3).toString(),
+                "--kafka-controller-port",
+                ports.get(4).toString(),
+                "--mongo-port",
+                ports.get(5).toString(),
+                "--gateway-management-port",
+                ports.get(6).toString(),
+                "--experiment-management-port",
+                ports.get(7).toString(),
+                "--metrics-management-port",
+                ports.get(8).toString());
 
         assertThat(launched.exitCode()).isEqualTo(1);
         assertThat(launched.stderr())

@@ -43,7 +43,7 @@ class LocalStackEndToEndTest {
                     () -> "Skipping the end-to-end test: " + jar + " is missing. It runs in the full build "
                             + "(./mvnw verify from the repository root), which packages the services first.");
         }
-        List<Integer> ports = Ports.free(6);
+        List<Integer> ports = Ports.free(9);
         Path data = Path.of("target", "e2e-data", String.valueOf(System.currentTimeMillis()))
                 .toAbsolutePath();
         String[] args = {
@@ -63,6 +63,12 @@ class LocalStackEndToEndTest {
             ports.get(4).toString(),
             "--mongo-port",
             ports.get(5).toString(),
+            "--gateway-management-port",
+            ports.get(6).toString(),
+            "--experiment-management-port",
+            ports.get(7).toString(),
+            "--metrics-management-port",
+            ports.get(8).toString(),
             "--in-memory-mongo",
             "--start-timeout",
             "180"

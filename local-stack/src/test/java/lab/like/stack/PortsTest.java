@@ -24,7 +24,7 @@ class PortsTest {
     void whenPortIsTakenThenConflictNamesPortServiceOptionAndVariable() throws IOException {
         try (ServerSocket taken = listen()) {
             int port = taken.getLocalPort();
-            List<Integer> ports = new ArrayList<>(Ports.free(6));
+            List<Integer> ports = new ArrayList<>(Ports.free(9));
             ports.set(2, port);
             StackConfig config = StackConfig.parse(options(ports), Map.of());
 
@@ -38,7 +38,7 @@ class PortsTest {
 
     @Test
     void whenTwoSettingsShareAPortThenConflict() {
-        List<Integer> ports = new ArrayList<>(Ports.free(6));
+        List<Integer> ports = new ArrayList<>(Ports.free(9));
         int port = ports.get(0);
         ports.set(5, port);
         StackConfig config = StackConfig.parse(options(ports), Map.of());
@@ -50,7 +50,7 @@ class PortsTest {
 
     @Test
     void whenAllPortsFreeThenNoConflict() {
-        List<Integer> free = Ports.free(6);
+        List<Integer> free = Ports.free(9);
         StackConfig config = StackConfig.parse(options(free), Map.of());
 
         assertThat(Ports.firstConflict(config)).isEmpty();
@@ -63,7 +63,7 @@ class PortsTest {
             Files.writeString(home.resolve(service).resolve("target").resolve(service + ".jar"), "not started");
         }
         try (ServerSocket taken = listen()) {
-            List<Integer> free = new ArrayList<>(Ports.free(6));
+            List<Integer> free = new ArrayList<>(Ports.free(9));
             free.set(0, taken.getLocalPort());
             List<String> command = LauncherCommand.of(home, options(free));
             Process launcher = new ProcessBuilder(command).start();
@@ -94,7 +94,10 @@ class PortsTest {
             "--metrics-port", ports.get(2).toString(),
             "--kafka-port", ports.get(3).toString(),
             "--kafka-controller-port", ports.get(4).toString(),
-            "--mongo-port", ports.get(5).toString()
+            "--mongo-port", ports.get(5).toString(),
+            "--gateway-management-port", ports.get(6).toString(),
+            "--experiment-management-port", ports.get(7).toString(),
+            "--metrics-management-port", ports.get(8).toString()
         };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,12 @@ class StackConfigTest {
         assertThat(config.gatewayPort()).isEqualTo(8080);
         assertThat(config.experimentPort()).isEqualTo(8081);
         assertThat(config.metricsPort()).isEqualTo(8082);
+        assertThat(List.of(
+                        config.gatewayManagementPort(),
+                        config.experimentManagementPort(),
+                        config.metricsManagementPort()))
+                .containsExactly(9080, 9081, 9082);
+        assertThat(config.internalSigningKey()).isEqualTo(StackConfig.DEV_INTERNAL_SIGNING_KEY);
         assertThat(config.kafkaPort()).isEqualTo(9092);
         assertThat(config.mongoPort()).isEqualTo(27017);
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());

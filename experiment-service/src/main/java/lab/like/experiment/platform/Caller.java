@@ -3,12 +3,15 @@ package lab.like.experiment.platform;
 import java.util.Set;
 
 /**
- * Who is calling, as the gateway forwarded it: a name (the API key's configured name or the token's subject, for
- * the audit history; never a credential), an organisation ({@code *} for platform admins) and roles.
+ * Who is calling, from the gateway's verified internal token: the caller's name ({@code sub}: an API key's name
+ * or an OIDC subject), an organisation ({@code *} for platform admins) and roles.
  */
 public record Caller(String name, String organisation, Set<String> roles) {
 
     public static final String ALL_ORGANISATIONS = "*";
+
+    /** Exchange attribute under which the identity filter keeps the verified caller. */
+    public static final String ATTRIBUTE = Caller.class.getName();
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -70,17 +70,19 @@ class EventRulesCasesTest {
                     base.eligiblePopulation(),
                     base.minimumStarters(),
                     base.sharedWithNetwork(),
+                    base.sequentialTesting(),
                     base.iterationOf());
             Experiment draft = Experiment.create(
-                    new ExperimentId(e.path("id").asString()), caller, spec, "salt-1", Fixtures.CLOCK);
+                    new ExperimentId(e.path("id").asString()), caller, spec, "salt-1", "rules-cases", Fixtures.CLOCK);
             Experiment experiment =
                     switch (e.path("status").asString()) {
                         case "DRAFT" -> draft;
-                        case "RUNNING" -> draft.start(Fixtures.CLOCK).experiment();
+                        case "RUNNING" ->
+                            draft.start("rules-cases", Fixtures.CLOCK).experiment();
                         case "PAUSED" ->
-                            draft.start(Fixtures.CLOCK)
+                            draft.start("rules-cases", Fixtures.CLOCK)
                                     .experiment()
-                                    .pause(Fixtures.CLOCK)
+                                    .pause("rules-cases", Fixtures.CLOCK)
                                     .experiment();
                         default -> throw new IllegalArgumentException(e.toString());
                     };

@@ -161,7 +161,7 @@ class ExperimentApiTests extends IntegrationTest {
     }
 
     @Test
-    void whenNoOrganisationHeaderThen401() {
+    void whenNoInternalTokenThen401() {
         web.get()
                 .uri(PATH)
                 .exchange()

@@ -91,11 +91,11 @@ class HistoryTests extends IntegrationTest {
     }
 
     @Test
-    void whenTheCallerSendsNoNameThenTheEntryIsByUnknown() {
-        String id = team().create();
+    void whenTheTokenNamesTheCallerThenTheEntryIsByItsSubject() {
+        String id = team().create(); // the test token's subject is "<organisation>-caller"
         JsonNode items = history(team(), id);
         assertThat(items.size()).isEqualTo(1);
-        assertEntry(items.get(0), "created", "unknown", null, "DRAFT");
+        assertEntry(items.get(0), "created", "demo-caller", null, "DRAFT");
     }
 
     @Test

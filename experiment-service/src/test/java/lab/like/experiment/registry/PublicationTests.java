@@ -107,7 +107,8 @@ class PublicationTests extends IntegrationTest {
 
     @Test
     void whenPrometheusScrapesThenDomainMetersAppearWithTheApplicationTag() {
-        web.get()
+        management()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -135,7 +136,8 @@ class PublicationTests extends IntegrationTest {
 
     @Test
     void whenHealthIsAskedThenUpWithProbes() {
-        web.get()
+        management()
+                .get()
                 .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
@@ -143,7 +145,17 @@ class PublicationTests extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management()
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -2,46 +2,32 @@ package lab.like.experiment.support;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Calls the service the way the gateway does, with the tenancy headers of one caller ({@code name} may be null). */
+/**
+ * Calls the service the way the gateway does, with the internal token of one caller ({@code name} is the token's
+ * subject; null means {@code <organisation>-caller}).
+ */
 public record Api(WebTestClient web, String name, String organisation, String roles) {
-
-    public static final String PATH = "/api/v1/experiments";
 
     public Api(WebTestClient web, String organisation, String roles) {
         this(web, null, organisation, roles);
     }
 
+    public static final String PATH = "/api/v1/experiments";
+
     public WebTestClient.RequestHeadersUriSpec<?> get() {
-        return (WebTestClient.RequestHeadersUriSpec<?>) web.get().headers(h -> {
-            h.set("X-LikeLab-Organisation", organisation);
-            h.set("X-LikeLab-Roles", roles);
-            if (name != null) {
-                h.set("X-LikeLab-Caller", name);
-            }
-        });
+        return (WebTestClient.RequestHeadersUriSpec<?>) web.get().headers(this::identify);
     }
 
     public WebTestClient.RequestBodyUriSpec post() {
-        return (WebTestClient.RequestBodyUriSpec) web.post().headers(h -> {
-            h.set("X-LikeLab-Organisation", organisation);
-            h.set("X-LikeLab-Roles", roles);
-            if (name != null) {
-                h.set("X-LikeLab-Caller", name);
-            }
-        });
+        return (WebTestClient.RequestBodyUriSpec) web.post().headers(this::identify);
     }
 
     public WebTestClient.RequestBodyUriSpec patch() {
-        return (WebTestClient.RequestBodyUriSpec) web.patch().headers(h -> {
-            h.set("X-LikeLab-Organisation", organisation);
-            h.set("X-LikeLab-Roles", roles);
-            if (name != null) {
-                h.set("X-LikeLab-Caller", name);
-            }
-        });
+        return (WebTestClient.RequestBodyUriSpec) web.patch().headers(this::identify);
     }
 
     public WebTestClient.ResponseSpec postJson(String uri, Object body) {
@@ -73,6 +59,13 @@ public record Api(WebTestClient web, String name, String organisation, String ro
         String id = create(overrides);
         post().uri(PATH + "/" + id + "/start").exchange().expectStatus().isOk();
         return id;
+    }
+
+    private void identify(HttpHeaders headers) {
+        headers.set(
+                HttpHeaders.AUTHORIZATION,
+                InternalTokens.bearer(
+                        name != null ? name : organisation + "-caller", organisation, List.of(roles.split(","))));
     }
 
     public static Map<String, Object> validBody() {

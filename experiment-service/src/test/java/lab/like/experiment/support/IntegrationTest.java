@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -37,6 +38,16 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
+
+    @LocalManagementPort
+    protected int managementPort;
+
+    /** The management port (health probes, prometheus), separate from the API's port. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .build();
+    }
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {

@@ -1,8 +1,16 @@
 package lab.like.gateway.access;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import lab.like.gateway.identity.InternalTokenIssuer;
+import lab.like.gateway.identity.InternalTokenProperties;
+import lab.like.gateway.identity.OidcAuthenticator;
+import lab.like.gateway.identity.OidcProperties;
 import lab.like.gateway.limits.LimitsProperties;
+import lab.like.gateway.limits.StreamSlots;
+import lab.like.gateway.limits.TokenBucket;
 import lab.like.gateway.observability.GatewayMeters;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +24,22 @@ class AccessConfiguration {
 
     @Bean
     ApiKeyRegistry apiKeyRegistry(AccessProperties access, LimitsProperties limits) {
-        return new ApiKeyRegistry(access.keys(), limits.ratePerSecond(), limits.burst(), System::nanoTime);
+        return new ApiKeyRegistry(
+                access.keys(), limits.ratePerSecond(), limits.burst(), limits.streamsPerKey(), System::nanoTime);
+    }
+
+    @Bean
+    Authenticator authenticator(ApiKeyRegistry keys, OidcProperties oidc, LimitsProperties limits) {
+        if (!oidc.enabled()) {
+            return new Authenticator(keys, null);
+        }
+        OidcAuthenticator.CallerFactory factory = (name, organisation, roles) -> new Caller(
+                name,
+                organisation,
+                roles,
+                new TokenBucket(limits.ratePerSecond(), limits.burst(), System.nanoTime()),
+                new StreamSlots(limits.streamsPerKey()));
+        return new Authenticator(keys, new OidcAuthenticator(oidc, factory));
     }
 
     @Bean
@@ -27,12 +50,40 @@ class AccessConfiguration {
 
     @Bean
     ApiGuardFilter apiGuardFilter(
-            ApiKeyRegistry registry, AccessPolicy policy, GatewayMeters meters, LimitsProperties limits) {
-        return new ApiGuardFilter(registry, policy, meters, limits.maxBodySize().toBytes(), System::nanoTime);
+            ApplicationContext context,
+            Authenticator authenticator,
+            AccessPolicy policy,
+            GatewayMeters meters,
+            LimitsProperties limits) {
+        AnonymousBuckets anonymous =
+                new AnonymousBuckets(limits.anonymousRatePerSecond(), limits.anonymousBurst(), System::nanoTime);
+        return new ApiGuardFilter(
+                context,
+                authenticator,
+                anonymous,
+                policy,
+                meters,
+                limits.maxBodySize().toBytes(),
+                System::nanoTime);
     }
 
     @Bean
-    IdentityHeadersFilter identityHeadersFilter() {
-        return new IdentityHeadersFilter();
+    CorsFilter corsFilter(CorsProperties cors) {
+        return new CorsFilter(cors);
+    }
+
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter();
+    }
+
+    @Bean
+    InternalTokenIssuer internalTokenIssuer(InternalTokenProperties properties) {
+        return new InternalTokenIssuer(properties, Clock.systemUTC());
+    }
+
+    @Bean
+    IdentityHeadersFilter identityHeadersFilter(InternalTokenIssuer issuer) {
+        return new IdentityHeadersFilter(issuer);
     }
 }

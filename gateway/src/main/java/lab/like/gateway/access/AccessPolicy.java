@@ -45,7 +45,10 @@ public final class AccessPolicy {
                 EVENTS);
     }
 
-    /** The operation a request calls, or {@code null} when the public API has no such operation. */
+    /**
+     * The operation a request calls, or {@code null} when the public API has no such operation: deny by default,
+     * every path shape is listed here exactly (case-sensitive, one segment per identifier).
+     */
     public AccessRule match(String method, String path) {
         if (!path.startsWith(PREFIX)) {
             return null;
@@ -62,18 +65,35 @@ public final class AccessPolicy {
             case "experiments" -> experiments(method, read, segments);
             case "events" -> n == 1 && method.equals("POST") ? EVENTS : null;
             case "portfolio" -> n == 1 && read ? PORTFOLIO : null;
-            case "services" -> n >= 2 && read ? SERVICES : null;
+            case "services" -> n == 3 && read && segments[2].equals("comparison") ? SERVICES : null;
             default -> null;
         };
+    }
+
+    /** The methods {@link #match} knows for a path, for {@code Allow} (OPTIONS); empty for an unknown path. */
+    public List<String> allowedMethods(String path) {
+        return METHODS.stream().filter(m -> match(m, path) != null).toList();
+    }
+
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PATCH");
+    private static final Set<String> RESULT_VIEWS = Set.of("daily", "stream");
+
+    /** Whether the request opens a Server-Sent Events stream (capped per caller). */
+    public static boolean isStream(String path) {
+        return path.startsWith(PREFIX + "experiments/") && path.endsWith("/results/stream");
     }
 
     private static AccessRule experiments(String method, boolean read, String[] segments) {
         int n = segments.length;
         if (read) {
-            if (n == 1) {
-                return EXPERIMENTS_LIST;
-            }
-            return n >= 3 && segments[2].equals("results") ? RESULTS : EXPERIMENTS_READ;
+            return switch (n) {
+                case 1 -> EXPERIMENTS_LIST;
+                case 2 -> EXPERIMENTS_READ;
+                case 3 ->
+                    segments[2].equals("results") ? RESULTS : segments[2].equals("history") ? EXPERIMENTS_READ : null;
+                case 4 -> segments[2].equals("results") && RESULT_VIEWS.contains(segments[3]) ? RESULTS : null;
+                default -> null;
+            };
         }
         if (method.equals("POST")) {
             if (n == 1) {

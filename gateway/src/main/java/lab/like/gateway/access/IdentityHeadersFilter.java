@@ -1,20 +1,27 @@
 package lab.like.gateway.access;
 
+import lab.like.gateway.identity.InternalTokenIssuer;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Builds the headers sent to a service: drops the client's {@code Authorization} and every client-sent
- * {@code X-LikeLab-*} header (no caller can claim another organisation), then adds the authenticated
- * organisation, roles and caller name (CONTRACTS.md, "Gateway → service headers").
+ * {@code X-LikeLab-*} header, then adds {@code Authorization: Bearer <internal token>} for the authenticated
+ * caller, its audience the service the route leads to (CONTRACTS.md "Internal identity").
  */
 final class IdentityHeadersFilter implements HttpHeadersFilter {
 
-    static final String ORGANISATION = "X-LikeLab-Organisation";
-    static final String ROLES = "X-LikeLab-Roles";
-    static final String CALLER = "X-LikeLab-Caller";
     private static final String PREFIX = "X-LikeLab-";
+    private static final String DOCS_SUFFIX = "-docs";
+
+    private final InternalTokenIssuer issuer;
+
+    IdentityHeadersFilter(InternalTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -25,10 +32,9 @@ final class IdentityHeadersFilter implements HttpHeadersFilter {
             }
         });
         Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
-        if (caller != null) {
-            output.set(ORGANISATION, caller.organisation());
-            output.set(ROLES, caller.rolesHeader());
-            output.set(CALLER, caller.name());
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (caller != null && route != null && !route.getId().endsWith(DOCS_SUFFIX)) {
+            output.set(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.issue(caller, route.getId()));
         }
         return output;
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 /** What the gateway did with an API request. */
 public enum Outcome {
     FORWARDED,
+    BAD_REQUEST,
     UNAUTHORIZED,
     FORBIDDEN,
     NOT_FOUND,

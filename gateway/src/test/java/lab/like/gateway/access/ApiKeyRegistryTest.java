@@ -9,38 +9,43 @@ class ApiKeyRegistryTest {
 
     private final ApiKeyRegistry registry = new ApiKeyRegistry(
             List.of(
-                    new AccessProperties.KeyEntry("demo-team", "team-key", "demo", List.of(Role.TEAM)),
+                    new AccessProperties.KeyEntry("demo-team", "team-key", null, "demo", List.of(Role.TEAM)),
                     new AccessProperties.KeyEntry(
-                            "platform-admin", "admin-key", "*", List.of(Role.ADMIN, Role.ANALYST))),
+                            "platform", null, KeyDigests.hex("admin-key"), "*", List.of(Role.ADMIN, Role.ANALYST))),
             100,
             10,
+            20,
             () -> 0L);
 
     @Test
-    void whenBearerKeyIsKnownThenItsCallerIsFound() {
-        Caller caller = registry.authenticate("Bearer team-key");
-        assertThat(caller.organisation()).isEqualTo("demo");
+    void whenKeyIsKnownThenItsCallerIsFoundWithItsName() {
+        Caller caller = registry.authenticate("team-key");
         assertThat(caller.name()).isEqualTo("demo-team");
-        assertThat(caller.roles()).containsExactly(Role.TEAM);
-        assertThat(caller.rolesHeader()).isEqualTo("TEAM");
-        assertThat(registry.authenticate("bearer  admin-key").rolesHeader()).isEqualTo("ADMIN,ANALYST");
+        assertThat(caller.organisation()).isEqualTo("demo");
+        assertThat(caller.roleNames()).containsExactly("TEAM");
+        Caller admin = registry.authenticate("admin-key");
+        assertThat(admin.name()).isEqualTo("platform");
+        assertThat(admin.roleNames()).containsExactly("ADMIN", "ANALYST");
     }
 
     @Test
-    void whenHeaderIsMissingMalformedOrUnknownThenNoCaller() {
+    void whenCredentialIsMissingOrUnknownThenNoCaller() {
         assertThat(registry.authenticate(null)).isNull();
         assertThat(registry.authenticate("")).isNull();
-        assertThat(registry.authenticate("Bearer ")).isNull();
-        assertThat(registry.authenticate("team-key")).isNull();
-        assertThat(registry.authenticate("Basic team-key")).isNull();
-        assertThat(registry.authenticate("Bearer team-key2")).isNull();
-        assertThat(registry.authenticate("Bearer TEAM-KEY")).isNull();
+        assertThat(registry.authenticate("team-key2")).isNull();
+        assertThat(registry.authenticate("TEAM-KEY")).isNull();
+        assertThat(registry.authenticate(KeyDigests.hex("admin-key"))).isNull();
     }
 
     @Test
-    void eachKeyHasItsOwnRateBucket() {
-        assertThat(registry.authenticate("Bearer team-key").bucket())
-                .isNotSameAs(registry.authenticate("Bearer admin-key").bucket())
-                .isSameAs(registry.authenticate("Bearer team-key").bucket());
+    void eachKeyHasItsOwnRateBucketAndStreamSlots() {
+        Caller team = registry.authenticate("team-key");
+        Caller admin = registry.authenticate("admin-key");
+        assertThat(team.bucket())
+                .isNotSameAs(admin.bucket())
+                .isSameAs(registry.authenticate("team-key").bucket());
+        assertThat(team.streams())
+                .isNotSameAs(admin.streams())
+                .isSameAs(registry.authenticate("team-key").streams());
     }
 }

@@ -29,7 +29,8 @@ public final class AggregationBenchmark {
         int subjects = (int) BenchTarget.longOption(args, "--subjects", 200_000);
         int steadyRate = (int) BenchTarget.longOption(args, "--rate", 20_000);
         int steadySeconds = (int) BenchTarget.longOption(args, "--seconds", 30);
-        String metricsUrl = BenchTarget.option(args, "--metrics-url", "http://localhost:8082");
+        // the actuator (prometheus) of metrics-service is on its management port
+        String metricsUrl = BenchTarget.option(args, "--metrics-url", "http://localhost:9082");
         int warmup = (int) BenchTarget.longOption(args, "--warmup", 1_000_000);
 
         double coldRate = warmup > 0 ? warmUp(target, warmup) : Double.NaN;

@@ -1,6 +1,6 @@
 package lab.like.metrics.web;
 
-/** A request that did not come through the gateway (no {@code X-LikeLab-Organisation}). */
+/** A request that did not come through the gateway (no verified internal token). */
 public class MissingOrganisationException extends RuntimeException {
 
     public MissingOrganisationException() {

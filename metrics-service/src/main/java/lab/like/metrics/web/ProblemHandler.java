@@ -23,7 +23,10 @@ class ProblemHandler {
     @ExceptionHandler(MissingOrganisationException.class)
     ResponseEntity<ProblemDetail> unauthorized(MissingOrganisationException e) {
         return Problems.problem(
-                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "The request carries no organisation.");
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Unauthorized",
+                "A valid internal token of the gateway is required.");
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -52,8 +55,19 @@ class ProblemHandler {
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         var status = e.getStatusCode();
-        String detail = status.is5xxServerError() ? "The service could not handle the request." : e.getReason();
+        // framework reasons name internal paths and classes ("No static resource ..."): never pass them on
+        String detail = status.is5xxServerError() ? "The service could not handle the request." : fixedDetail(status);
         return Problems.problem(status, Problems.slugFor(status), Problems.titleFor(status), detail);
+    }
+
+    private static String fixedDetail(org.springframework.http.HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> "No such resource.";
+            case 405 -> "The method is not allowed on this resource.";
+            case 406 -> "The requested media type is not available.";
+            case 415 -> "The request's content type is not supported.";
+            default -> "The request is invalid.";
+        };
     }
 
     @ExceptionHandler(Exception.class)

@@ -56,7 +56,7 @@ class AggregateWriterIntegrationTest extends IntegrationTestBase {
                 .isEqualTo("RUNNING");
         http.get()
                 .uri("/api/v1/experiments/{id}/results", owned.experimentId)
-                .header(ORG, "other")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, InternalTokens.caller("other"))
                 .exchange()
                 .expectStatus()
                 .isNotFound();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.JsonNode;
@@ -145,7 +146,7 @@ class AggregationIntegrationTest extends IntegrationTestBase {
 
         String csv = http.get()
                 .uri("/api/v1/experiments/{id}/results/daily", scenario.experimentId)
-                .header(ORG, "demo")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("demo"))
                 .accept(MediaType.parseMediaType("text/csv"))
                 .exchange()
                 .expectStatus()

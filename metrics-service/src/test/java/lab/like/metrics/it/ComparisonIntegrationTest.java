@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,8 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  * (one pilot shared, one not) and an organisation that shares nothing. Real broker, real writers, real driver.
  */
 class ComparisonIntegrationTest extends IntegrationTestBase {
-
-    static final String ROLES = "X-LikeLab-Roles";
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String service = "permit-" + run;
@@ -176,8 +175,7 @@ class ComparisonIntegrationTest extends IntegrationTestBase {
                 for (String roles : roleHeaders) {
                     var result = http.get()
                             .uri(URI.create("http://localhost:" + port + path))
-                            .header(ORG, org)
-                            .header(ROLES, roles)
+                            .header(HttpHeaders.AUTHORIZATION, identity(org, roles))
                             .exchange()
                             .expectBody(String.class)
                             .returnResult();
@@ -218,8 +216,7 @@ class ComparisonIntegrationTest extends IntegrationTestBase {
     void whenTheServiceIsNotASlugThenABadRequestNamesTheField() {
         http.get()
                 .uri("/api/v1/services/Parking_Permit/comparison")
-                .header(ORG, "demo")
-                .header(ROLES, "TEAM")
+                .header(HttpHeaders.AUTHORIZATION, identity("demo", "TEAM"))
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
@@ -235,8 +232,7 @@ class ComparisonIntegrationTest extends IntegrationTestBase {
     private String problem(String path) {
         return http.get()
                 .uri(path)
-                .header(ORG, own)
-                .header(ROLES, "TEAM")
+                .header(HttpHeaders.AUTHORIZATION, identity(own, "TEAM"))
                 .exchange()
                 .expectStatus()
                 .isForbidden()
@@ -263,8 +259,7 @@ class ComparisonIntegrationTest extends IntegrationTestBase {
     JsonNode read(String path, String org, String roles) {
         String body = http.get()
                 .uri(path)
-                .header(ORG, org)
-                .header(ROLES, roles)
+                .header(HttpHeaders.AUTHORIZATION, identity(org, roles))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 abstract class IntegrationTestBase {
 
     static final MongoServer MONGO = TestInfra.startMongo();
-    static final String ORG = "X-LikeLab-Organisation";
     static final String BROKERS_PROPERTY = "likelab.it.shared-brokers";
     // chosen once: the supplier is asked again whenever the property is resolved
     static final String STATE_DIR = TestInfra.uniqueStateDir();
@@ -53,6 +55,9 @@ abstract class IntegrationTestBase {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Value("${likelab.metrics.bootstrap-servers}")
     String brokers;
 
@@ -73,9 +78,14 @@ abstract class IntegrationTestBase {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** The body of a 200 response to a GET without an organisation (actuator endpoints). */
+    /** The body of a 200 response to a GET on the management port (actuator endpoints). */
     String text(String path) {
-        return body(http.get().uri(path));
+        return body(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build()
+                .get()
+                .uri(path));
     }
 
     private static String body(WebTestClient.RequestHeadersSpec<?> request) {
@@ -87,8 +97,19 @@ abstract class IntegrationTestBase {
                 .getResponseBody();
     }
 
+    /** The internal token of a caller of {@code organisation} with comma-separated {@code roles} (null: none). */
+    static String identity(String organisation, String roles) {
+        List<String> parsed = roles == null
+                ? List.of()
+                : java.util.Arrays.stream(roles.split(","))
+                        .map(String::trim)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
+        return InternalTokens.bearer(organisation, parsed);
+    }
+
     JsonNode get(String path, String organisation) {
-        String body = body(http.get().uri(path).header(ORG, organisation));
+        String body = body(http.get().uri(path).header(HttpHeaders.AUTHORIZATION, InternalTokens.caller(organisation)));
         return Scenario.JSON.readTree(body);
     }
 
@@ -97,7 +118,7 @@ abstract class IntegrationTestBase {
         producer.flush();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> http.get()
                 .uri("/api/v1/experiments/{id}/results", scenario.experimentId)
-                .header(ORG, "*")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("*"))
                 .exchange()
                 .expectStatus()
                 .isOk());

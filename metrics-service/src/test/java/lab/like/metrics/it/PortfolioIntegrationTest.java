@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +26,6 @@ import tools.jackson.databind.JsonNode;
  * decisions of every outcome, two pilots waiting for a decision, one still collecting, one draft.
  */
 class PortfolioIntegrationTest extends IntegrationTestBase {
-
-    static final String ROLES = "X-LikeLab-Roles";
 
     @Autowired
     MeterRegistry registry;
@@ -218,8 +217,7 @@ class PortfolioIntegrationTest extends IntegrationTestBase {
     JsonNode read(String path, String org, String roles) {
         String body = http.get()
                 .uri(path)
-                .header(ORG, org)
-                .header(ROLES, roles)
+                .header(HttpHeaders.AUTHORIZATION, identity(org, roles))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -234,8 +232,7 @@ class PortfolioIntegrationTest extends IntegrationTestBase {
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec problem(
             String path, String org, String roles, int status, String slug) {
         var request = http.get().uri(path);
-        if (org != null) request = request.header(ORG, org);
-        if (roles != null) request = request.header(ROLES, roles);
+        if (org != null) request = request.header(HttpHeaders.AUTHORIZATION, identity(org, roles));
         return request.exchange()
                 .expectStatus()
                 .isEqualTo(status)

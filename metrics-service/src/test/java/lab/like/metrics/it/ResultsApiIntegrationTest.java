@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,7 +45,7 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
         publish(streamed, "RUNNING");
         var first = http.get()
                 .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
-                .header(ORG, "demo")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("demo"))
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
                 .expectStatus()
@@ -56,7 +57,7 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
                 .isEqualTo(streamed.experimentId);
         http.get()
                 .uri("/api/v1/experiments/{id}/results/stream", streamed.experimentId)
-                .header(ORG, "other")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("other"))
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
                 .expectStatus()
@@ -166,7 +167,7 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
         expectNotFoundProblem("/api/v1/nothing-here");
         http.get()
                 .uri("/api/v1/experiments/x/results")
-                .header(ORG, "demo")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("demo"))
                 .accept(MediaType.APPLICATION_XML)
                 .exchange()
                 .expectStatus()
@@ -177,7 +178,7 @@ class ResultsApiIntegrationTest extends IntegrationTestBase {
     private WebTestClient.BodyContentSpec expectNotFoundProblem(String path) {
         return http.get()
                 .uri(path)
-                .header(ORG, "demo")
+                .header(HttpHeaders.AUTHORIZATION, InternalTokens.caller("demo"))
                 .exchange()
                 .expectStatus()
                 .isNotFound()

@@ -85,7 +85,7 @@ class ResultsStreamIntegrationTest extends IntegrationTestBase {
                 .build()
                 .get()
                 .uri("/api/v1/experiments/{id}/results/stream", experimentId)
-                .header(ORG, organisation)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, InternalTokens.caller(organisation))
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
                 .expectStatus()

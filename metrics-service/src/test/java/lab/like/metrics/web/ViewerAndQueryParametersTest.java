@@ -10,25 +10,25 @@ import org.springframework.util.LinkedMultiValueMap;
 class ViewerAndQueryParametersTest {
 
     @Test
-    void whenHeadersNameAReaderThenTheViewerIsBuiltAndOnlyAnAdminNamesAnotherOrganisation() {
-        Viewer team = Viewer.fromHeaders(" demo ", "EMITTER, TEAM");
+    void whenTheCallerIsAReaderThenTheViewerIsBuiltAndOnlyAnAdminNamesAnotherOrganisation() {
+        Viewer team = Viewer.of(new Caller("demo-team", "demo", Set.of("EMITTER", "TEAM")));
         assertThat(team.organisation()).isEqualTo("demo");
         assertThat(team.roles()).containsExactlyInAnyOrder("EMITTER", "TEAM");
         assertThat(team.scope(null)).isEqualTo("demo");
         assertThat(team.scope("demo")).isEqualTo("demo");
         assertThatThrownBy(() -> team.scope("other")).isInstanceOf(ForbiddenException.class);
-        Viewer admin = Viewer.fromHeaders("*", "ADMIN");
+        Viewer admin = Viewer.of(new Caller("dev-admin", "*", Set.of("ADMIN")));
         assertThat(admin.scope(null)).isNull();
         assertThat(admin.scope("other")).isEqualTo("other");
     }
 
     @Test
-    void whenTheOrganisationIsMissingOrNoRoleMayReadThenUnauthorizedOrForbidden() {
-        assertThatThrownBy(() -> Viewer.fromHeaders(null, "TEAM")).isInstanceOf(MissingOrganisationException.class);
-        assertThatThrownBy(() -> Viewer.fromHeaders(" ", "TEAM")).isInstanceOf(MissingOrganisationException.class);
-        assertThatThrownBy(() -> Viewer.fromHeaders("demo", "EMITTER")).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Viewer.fromHeaders("demo", "team")).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Viewer.fromHeaders("demo", null)).isInstanceOf(ForbiddenException.class);
+    void whenNoRoleOfTheCallerMayReadThenForbidden() {
+        for (Set<String> roles : java.util.List.of(Set.of("EMITTER"), Set.of("team"), Set.<String>of())) {
+            assertThatThrownBy(() -> Viewer.of(new Caller("c", "demo", roles)))
+                    .as("roles %s", roles)
+                    .isInstanceOf(ForbiddenException.class);
+        }
     }
 
     @Test

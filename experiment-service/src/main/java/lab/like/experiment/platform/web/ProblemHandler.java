@@ -78,7 +78,11 @@ class ProblemHandler {
         if (status == null || status.is5xxServerError()) {
             return failure(e);
         }
-        String detail = e.getReason() != null ? e.getReason() : status.getReasonPhrase();
+        // the framework's 404 reason names the internal URL ("No static resource ... for request 'http://..."):
+        // never pass it on
+        String detail = status == HttpStatus.NOT_FOUND
+                ? "No such resource."
+                : e.getReason() != null ? e.getReason() : status.getReasonPhrase();
         return ResponseEntity.status(status)
                 .headers(e.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

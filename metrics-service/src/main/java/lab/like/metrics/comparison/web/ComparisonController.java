@@ -3,13 +3,13 @@ package lab.like.metrics.comparison.web;
 import java.util.Set;
 import lab.like.metrics.comparison.ComparisonService;
 import lab.like.metrics.comparison.ServiceComparison;
+import lab.like.metrics.web.Caller;
 import lab.like.metrics.web.QueryParameters;
 import lab.like.metrics.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -29,11 +29,8 @@ class ComparisonController {
 
     @GetMapping(value = "/api/v1/services/{service}/comparison", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ServiceComparison> comparison(
-            @PathVariable("service") String name,
-            @RequestParam MultiValueMap<String, String> query,
-            @RequestHeader(value = Viewer.ORGANISATION_HEADER, required = false) String organisation,
-            @RequestHeader(value = Viewer.ROLES_HEADER, required = false) String roles) {
-        Viewer viewer = Viewer.fromHeaders(organisation, roles);
+            @PathVariable("service") String name, @RequestParam MultiValueMap<String, String> query, Caller caller) {
+        Viewer viewer = Viewer.of(caller);
         QueryParameters parameters = QueryParameters.of(query, Set.of("organisation"));
         String scope = viewer.scope(parameters.get("organisation"));
         return service.compare(QueryParameters.slug("service", name), scope);

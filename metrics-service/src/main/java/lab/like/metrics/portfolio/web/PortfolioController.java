@@ -3,12 +3,12 @@ package lab.like.metrics.portfolio.web;
 import java.util.Set;
 import lab.like.metrics.portfolio.Portfolio;
 import lab.like.metrics.portfolio.PortfolioService;
+import lab.like.metrics.web.Caller;
 import lab.like.metrics.web.QueryParameters;
 import lab.like.metrics.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -24,11 +24,8 @@ class PortfolioController {
     }
 
     @GetMapping(value = "/api/v1/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Portfolio> portfolio(
-            @RequestParam MultiValueMap<String, String> query,
-            @RequestHeader(value = Viewer.ORGANISATION_HEADER, required = false) String organisation,
-            @RequestHeader(value = Viewer.ROLES_HEADER, required = false) String roles) {
-        Viewer viewer = Viewer.fromHeaders(organisation, roles);
+    Mono<Portfolio> portfolio(@RequestParam MultiValueMap<String, String> query, Caller caller) {
+        Viewer viewer = Viewer.of(caller);
         QueryParameters parameters = QueryParameters.of(query, Set.of("organisation"));
         return service.portfolio(viewer.scope(parameters.get("organisation")));
     }

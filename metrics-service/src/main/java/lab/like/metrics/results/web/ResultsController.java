@@ -4,24 +4,22 @@ import lab.like.metrics.results.DailyResults;
 import lab.like.metrics.results.Results;
 import lab.like.metrics.results.ResultsProperties;
 import lab.like.metrics.results.ResultsService;
-import lab.like.metrics.web.MissingOrganisationException;
+import lab.like.metrics.web.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** GET results and daily counts; tenancy comes from the gateway's organisation header. */
+/** GET results and daily counts; tenancy comes from the caller of the gateway's verified internal token. */
 @RestController
 @RequestMapping("/api/v1/experiments/{id}/results")
 class ResultsController {
 
-    static final String ORGANISATION = "X-LikeLab-Organisation";
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final ResultsService service;
@@ -33,20 +31,18 @@ class ResultsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Results> results(@PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.results(id, required(org));
+    Mono<Results> results(@PathVariable String id, Caller caller) {
+        return service.results(id, caller.organisation());
     }
 
     @GetMapping(value = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DailyResults> daily(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.daily(id, required(org));
+    Mono<DailyResults> daily(@PathVariable String id, Caller caller) {
+        return service.daily(id, caller.organisation());
     }
 
     @GetMapping(value = "/daily", produces = "text/csv")
-    Mono<ResponseEntity<String>> dailyCsv(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        return service.daily(id, required(org))
+    Mono<ResponseEntity<String>> dailyCsv(@PathVariable String id, Caller caller) {
+        return service.daily(id, caller.organisation())
                 .map(d -> ResponseEntity.ok().contentType(CSV).body(d.toCsv()));
     }
 
@@ -55,9 +51,8 @@ class ResultsController {
      * {@code heartbeat}, and the end after {@code lifetime} so that clients reconnect.
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Results>> stream(
-            @PathVariable String id, @RequestHeader(value = ORGANISATION, required = false) String org) {
-        String organisation = required(org);
+    Flux<ServerSentEvent<Results>> stream(@PathVariable String id, Caller caller) {
+        String organisation = caller.organisation();
         Flux<ServerSentEvent<Results>> heartbeats = Flux.interval(stream.heartbeat())
                 .onBackpressureDrop()
                 .map(tick ->
@@ -71,10 +66,5 @@ class ResultsController {
                                 .build())
                         .mergeWith(heartbeats))
                 .take(stream.lifetime());
-    }
-
-    private static String required(String organisation) {
-        if (organisation == null || organisation.isBlank()) throw new MissingOrganisationException();
-        return organisation.trim();
     }
 }
