@@ -173,8 +173,8 @@ class GatewayAccessTests extends GatewayTestSupport {
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class)
-                .value(html -> assertThat(html).contains("LIKE Lab").contains("dashboard.js"));
-        client.get().uri("/dashboard.js").exchange().expectStatus().isOk();
+                .value(html -> assertThat(html).contains("LIKE Lab").contains("/dashboard/app.js"));
+        client.get().uri("/dashboard/app.js").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();

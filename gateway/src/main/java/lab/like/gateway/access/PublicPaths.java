@@ -17,6 +17,7 @@ final class PublicPaths {
             "/actuator/health/liveness",
             "/actuator/health/readiness",
             "/v3/api-docs",
+            "/v3/api-docs.yaml",
             "/swagger-ui.html");
     private static final List<String> PREFIXES =
             List.of("/dashboard/", "/assets/", "/webjars/", "/v3/api-docs/", "/swagger-ui/");

@@ -26,19 +26,11 @@ public final class ProblemResponses {
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setCacheControl("no-store");
-        if (hasUnreadBody(exchange.getRequest().getHeaders())) {
-            // refused before its body was read: the connection carries unread bytes, so it is not reused
-            headers.setConnection("close");
-        }
         extraHeaders.accept(headers);
         String path = exchange.getRequest().getPath().value();
         byte[] body = json(problem, detail, path).getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
-    }
-
-    private static boolean hasUnreadBody(HttpHeaders request) {
-        return request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     static String json(Problem problem, String detail, String instance) {

@@ -24,22 +24,6 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void whenARequestIsRefusedBeforeItsBodyIsReadThenTheConnectionIsClosedNotReused() {
-        var withBody = org.springframework.mock.web.server.MockServerWebExchange.from(
-                org.springframework.mock.http.server.reactive.MockServerHttpRequest.post("/api/v1/events")
-                        .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                        .contentLength(18)
-                        .body("[{\"eventId\": \"e-1\"}]"));
-        ProblemResponses.write(withBody, Problem.UNSUPPORTED_MEDIA_TYPE).block();
-        assertThat(withBody.getResponse().getHeaders().getConnection()).containsExactly("close");
-
-        var withoutBody = org.springframework.mock.web.server.MockServerWebExchange.from(
-                org.springframework.mock.http.server.reactive.MockServerHttpRequest.get("/api/v1/experiments"));
-        ProblemResponses.write(withoutBody, Problem.UNAUTHORIZED).block();
-        assertThat(withoutBody.getResponse().getHeaders().getConnection()).isEmpty();
-    }
-
-    @Test
     void textFromTheRequestIsEscaped() {
         String hostile = "/api/v1/x\"}\\\n\u0001";
         Map<String, Object> problem = mapper.readValue(
