@@ -32,7 +32,7 @@ class StackConfigTest {
         assertThat(config.persistentMongo()).isTrue();
         assertThat(config.demo()).isFalse();
         assertThat(config.subjectSecret()).isEqualTo(StackConfig.DEV_SUBJECT_SECRET);
-        assertThat(config.portsToOpen()).hasSize(6);
+        assertThat(config.portsToOpen()).hasSize(9); // three API, three management, Kafka (two), MongoDB
     }
 
     @Test
@@ -66,7 +66,10 @@ class StackConfigTest {
                 .containsExactly(
                         StackConfig.PortSetting.GATEWAY,
                         StackConfig.PortSetting.EXPERIMENT,
-                        StackConfig.PortSetting.METRICS);
+                        StackConfig.PortSetting.METRICS,
+                        StackConfig.PortSetting.GATEWAY_MANAGEMENT,
+                        StackConfig.PortSetting.EXPERIMENT_MANAGEMENT,
+                        StackConfig.PortSetting.METRICS_MANAGEMENT);
     }
 
     @Test

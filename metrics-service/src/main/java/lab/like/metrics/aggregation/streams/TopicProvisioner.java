@@ -81,12 +81,31 @@ final class TopicProvisioner implements InitializingBean {
      * one task, and one dedup store, whichever topic carried them (CONTRACTS.md). A topic that existed before
      * with another count stops the start instead of splitting counts silently.
      */
+    /**
+     * A topic just created may not be in every broker's metadata yet (UnknownTopicOrPartition for a moment):
+     * asked again for up to 10 s before the start fails.
+     */
+    private static Map<String, org.apache.kafka.clients.admin.TopicDescription> describe(
+            Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || attempt == 100) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void requireEqualPartitions(Admin admin) throws ExecutionException, InterruptedException {
         var topics = properties.topics();
         List<String> names = new ArrayList<>();
         names.add(topics.usageEvents());
         topics.organisations().forEach(o -> names.add(topics.usage().topicOf(o)));
-        var described = admin.describeTopics(names).allTopicNames().get();
+        var described = describe(admin, names);
         int expected = described.get(topics.usageEvents()).partitions().size();
         for (String name : names) {
             int partitions = described.get(name).partitions().size();
