@@ -9,8 +9,9 @@ record AppArgs(String brokers, String mongoUri, String stateDir, String applicat
     List<String> toList() {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
-        // 0: a free management port, so several instances (and other builds) never collide on 9082
-        args.add("--management.server.port=0");
+        // no management server: these instances need no actuator, and closing one's management server stopped
+        // the shared test context's management server in the same JVM (seen in the full suite)
+        args.add("--management.server.port=-1");
         args.add("--spring.mongodb.uri=" + mongoUri);
         args.add("--likelab.metrics.bootstrap-servers=" + brokers);
         args.add("--likelab.metrics.state-dir=" + stateDir);
