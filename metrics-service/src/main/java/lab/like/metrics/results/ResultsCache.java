@@ -26,13 +26,19 @@ class ResultsCache {
 
     private final AsyncLoadingCache<String, Optional<Snapshot>> cache;
     private final ResultsRepository repository;
+    private final ResultsRenderer renderer;
     private final Timer build;
     private final Clock clock = Clock.systemUTC();
 
-    ResultsCache(ResultsRepository repository, ResultsProperties properties, MeterRegistry registry) {
+    ResultsCache(
+            ResultsRepository repository,
+            ResultsRenderer renderer,
+            ResultsProperties properties,
+            MeterRegistry registry) {
         this.repository = repository;
+        this.renderer = renderer;
         this.build = Timer.builder("likelab.metrics.results.latency")
-                .description("time to read an experiment's aggregates and build its results document")
+                .description("time to read an experiment's aggregates and build and render its results document")
                 .tag("view", "build")
                 .register(registry);
         this.cache = Caffeine.newBuilder()
@@ -73,6 +79,7 @@ class ResultsCache {
                 experiment.organisation(),
                 experiment.version(),
                 results,
+                renderer.render(results),
                 new DailyResults(
                         experiment.id(),
                         dailyAsOf,

@@ -26,6 +26,11 @@ public class ResultsService {
         return visible(experimentId, organisation).map(Snapshot::results);
     }
 
+    /** The results document as the API's JSON bytes (a copy of the cached rendering), tenancy as {@link #results}. */
+    public Mono<byte[]> resultsJson(String experimentId, String organisation) {
+        return visible(experimentId, organisation).map(s -> s.resultsJson().clone());
+    }
+
     public Mono<DailyResults> daily(String experimentId, String organisation) {
         return visible(experimentId, organisation).map(Snapshot::daily);
     }

@@ -1,7 +1,10 @@
 package lab.like.metrics.results;
 
-/** What the cache keeps per experiment: its organisation (checked on every read), results and daily counts. */
-record Snapshot(String organisation, long version, Results results, DailyResults daily) {
+/**
+ * What the cache keeps per experiment: its organisation (checked on every read), results, the results rendered
+ * as JSON once ({@link ResultsRenderer}; never handed out, only copied) and daily counts.
+ */
+record Snapshot(String organisation, long version, Results results, byte[] resultsJson, DailyResults daily) {
 
     boolean visibleTo(String caller) {
         return ResultsService.ALL_ORGANISATIONS.equals(caller) || organisation.equals(caller);

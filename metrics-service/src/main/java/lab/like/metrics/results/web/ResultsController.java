@@ -31,8 +31,10 @@ class ResultsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Results> results(@PathVariable String id, Caller caller) {
-        return service.results(id, caller.organisation());
+    Mono<ResponseEntity<byte[]>> results(@PathVariable String id, Caller caller) {
+        return service.resultsJson(id, caller.organisation()).map(json -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json));
     }
 
     @GetMapping(value = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
