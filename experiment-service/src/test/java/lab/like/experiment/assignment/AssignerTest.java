@@ -4,11 +4,11 @@ import static lab.like.experiment.registry.Fixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.Fixtures;
-import lab.like.experiment.registry.Outcome;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.DecisionOutcome;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.Variant;
 import org.junit.jupiter.api.Test;
 
 class AssignerTest {
@@ -42,7 +42,7 @@ class AssignerTest {
         List<Experiment> notRunning = List.of(
                 Fixtures.draft(),
                 running.pause("tester", CLOCK).experiment(),
-                running.complete(new Decision(Outcome.SCALE, "won"), "tester", CLOCK)
+                running.complete(new Decision(DecisionOutcome.SCALE, "won"), "tester", CLOCK)
                         .experiment());
         for (Experiment e : notRunning) {
             for (int i = 0; i < 100; i++) {

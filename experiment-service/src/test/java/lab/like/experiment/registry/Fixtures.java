@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.KpiName;
+import lab.like.experiment.registry.domain.Variant;
 
 /** Values for the pure-logic tests. */
 public final class Fixtures {
@@ -19,7 +24,7 @@ public final class Fixtures {
                 "parking-permit",
                 List.of(new Variant("control", 50), new Variant("simplified", 50)),
                 "control",
-                Kpi.COMPLETION_RATE,
+                KpiName.COMPLETION_RATE,
                 List.of("satisfaction"),
                 12000,
                 100,
