@@ -3,6 +3,7 @@ package lab.like.gateway.access;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.LongSupplier;
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.limits.ContentTypes;
 import lab.like.gateway.limits.SizeLimitedRequest;
 import lab.like.gateway.limits.TokenBucket;

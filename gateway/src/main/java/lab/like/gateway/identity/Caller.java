@@ -1,4 +1,4 @@
-package lab.like.gateway.access;
+package lab.like.gateway.identity;
 
 import java.util.List;
 import java.util.Set;

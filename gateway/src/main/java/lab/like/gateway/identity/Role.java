@@ -1,4 +1,4 @@
-package lab.like.gateway.access;
+package lab.like.gateway.identity;
 
 /** The roles an API key can carry (API.md, "Authentication and tenancy"). */
 public enum Role {
