@@ -21,7 +21,8 @@ class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
-    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages(ROOT + ".architecture.cyclefixture");
+    private static final JavaClasses BROKEN =
+            new ClassFileImporter().importPackages(ROOT + ".architecture.cyclefixture");
 
     /** Plain Java: the domain model and rules, the shared failure types and the assignment algorithm. */
     private static final String[] DOMAIN = {"..domain..", ROOT + ".failure", ROOT + ".assignment"};
