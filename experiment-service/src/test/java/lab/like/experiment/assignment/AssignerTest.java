@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import lab.like.experiment.registry.Fixtures;
 import lab.like.experiment.registry.domain.Decision;
-import lab.like.experiment.registry.domain.DecisionOutcome;
 import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.Outcome;
 import lab.like.experiment.registry.domain.Variant;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class AssignerTest {
         List<Experiment> notRunning = List.of(
                 Fixtures.draft(),
                 running.pause("tester", CLOCK).experiment(),
-                running.complete(new Decision(DecisionOutcome.SCALE, "won"), "tester", CLOCK)
+                running.complete(new Decision(Outcome.SCALE, "won"), "tester", CLOCK)
                         .experiment());
         for (Experiment e : notRunning) {
             for (int i = 0; i < 100; i++) {

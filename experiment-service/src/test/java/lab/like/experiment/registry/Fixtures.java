@@ -7,7 +7,7 @@ import java.util.List;
 import lab.like.experiment.registry.domain.Experiment;
 import lab.like.experiment.registry.domain.ExperimentId;
 import lab.like.experiment.registry.domain.ExperimentSpec;
-import lab.like.experiment.registry.domain.KpiName;
+import lab.like.experiment.registry.domain.Kpi;
 import lab.like.experiment.registry.domain.Variant;
 
 /** Values for the pure-logic tests. */
@@ -24,7 +24,7 @@ public final class Fixtures {
                 "parking-permit",
                 List.of(new Variant("control", 50), new Variant("simplified", 50)),
                 "control",
-                KpiName.COMPLETION_RATE,
+                Kpi.COMPLETION_RATE,
                 List.of("satisfaction"),
                 12000,
                 100,

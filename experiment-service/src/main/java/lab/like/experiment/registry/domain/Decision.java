@@ -3,7 +3,7 @@ package lab.like.experiment.registry.domain;
 import java.util.Objects;
 
 /** The recorded decision of a completed experiment. */
-public record Decision(DecisionOutcome outcome, String rationale) {
+public record Decision(Outcome outcome, String rationale) {
 
     public Decision {
         Objects.requireNonNull(outcome, "outcome");

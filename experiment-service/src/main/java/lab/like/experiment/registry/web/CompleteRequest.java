@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import lab.like.experiment.registry.domain.Decision;
-import lab.like.experiment.registry.domain.DecisionOutcome;
+import lab.like.experiment.registry.domain.Outcome;
 import lab.like.experiment.web.OnWrongType;
 
 /** The body of {@code /complete}: {@code {"outcome": "SCALE|ITERATE|STOP", "rationale": "..."}}. */
@@ -21,12 +21,12 @@ record CompleteRequest(
         @OnWrongType(RATIONALE_MESSAGE)
         String rationale) {
 
-    /** Spells {@link DecisionOutcome}'s values in declared order (a test holds them equal). */
+    /** Spells {@link Outcome}'s values in declared order (a test holds them equal). */
     static final String OUTCOME_MESSAGE = "is required: one of [SCALE, ITERATE, STOP]";
 
     static final String RATIONALE_MESSAGE = "is required: 1 to 2000 characters explaining the decision";
 
     Decision decision() {
-        return new Decision(DecisionOutcome.valueOf(outcome), rationale);
+        return new Decision(Outcome.valueOf(outcome), rationale);
     }
 }

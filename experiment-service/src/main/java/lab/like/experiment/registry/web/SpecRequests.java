@@ -10,7 +10,7 @@ import java.util.Set;
 import lab.like.experiment.failure.FieldError;
 import lab.like.experiment.failure.InvalidInputException;
 import lab.like.experiment.registry.domain.ExperimentSpec;
-import lab.like.experiment.registry.domain.KpiName;
+import lab.like.experiment.registry.domain.Kpi;
 import lab.like.experiment.registry.domain.Variant;
 import lab.like.experiment.web.Bound;
 import lab.like.experiment.web.RequestValidator;
@@ -30,7 +30,7 @@ class SpecRequests {
             "must be a slug: lowercase letters, digits and '-', starting with a letter or digit";
     static final String VARIANTS_MESSAGE = "must be an array of 2 to 10 variants";
     static final String VARIANT_MESSAGE = "must be an object {\"key\", \"weight\"}";
-    /** Spells {@link KpiName#NAMES} sorted (a test holds them equal). */
+    /** Spells {@link Kpi#NAMES} sorted (a test holds them equal). */
     static final String KPI_MESSAGE = "must be one of [adoption_rate, completion_rate, digital_take_up, satisfaction]";
 
     private static final List<String> CREATE_FIELDS = fields(CreateExperimentRequest.class);
@@ -85,8 +85,8 @@ class SpecRequests {
                     "must be one of the variant keys "
                             + variants.stream().map(Variant::key).toList()));
         }
-        String primaryKpi = r.primaryKpi() == null ? KpiName.COMPLETION_RATE : r.primaryKpi();
-        if (clean(errors, "primaryKpi") && !KpiName.NAMES.contains(primaryKpi)) {
+        String primaryKpi = r.primaryKpi() == null ? Kpi.COMPLETION_RATE : r.primaryKpi();
+        if (clean(errors, "primaryKpi") && !Kpi.NAMES.contains(primaryKpi)) {
             errors.add(new FieldError("primaryKpi", KPI_MESSAGE));
         }
         List<String> guardrails = guardrails(r, errors);
@@ -150,7 +150,7 @@ class SpecRequests {
             if (!clean(errors, at)) {
                 continue;
             }
-            if (kpi == null || !KpiName.NAMES.contains(kpi)) {
+            if (kpi == null || !Kpi.NAMES.contains(kpi)) {
                 errors.add(new FieldError(at, KPI_MESSAGE));
             } else if (!result.add(kpi)) {
                 errors.add(new FieldError(at, "is listed twice"));

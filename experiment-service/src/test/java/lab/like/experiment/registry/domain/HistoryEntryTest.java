@@ -50,7 +50,7 @@ class HistoryEntryTest {
     @Test
     void whenAnOldArchivedDocumentIsReadThenTheArchiveIsItsLastKnownChange() {
         Experiment archived = Fixtures.running()
-                .complete(new Decision(DecisionOutcome.SCALE, "won"), "lead", LATER)
+                .complete(new Decision(Outcome.SCALE, "won"), "lead", LATER)
                 .experiment()
                 .archive("lead", LATER)
                 .experiment();
@@ -62,7 +62,7 @@ class HistoryEntryTest {
         assertThat(rebuilt.stream().map(HistoryEntry::by)).containsOnly(HistoryEntry.UNKNOWN_CALLER);
         assertThat(rebuilt.get(1).at()).isEqualTo(CLOCK.instant());
         assertThat(rebuilt.get(2).at()).isEqualTo(LATER.instant());
-        assertThat(rebuilt.get(2).decision()).isEqualTo(new Decision(DecisionOutcome.SCALE, "won"));
+        assertThat(rebuilt.get(2).decision()).isEqualTo(new Decision(Outcome.SCALE, "won"));
         assertThat(rebuilt.get(3).from()).isEqualTo(Status.COMPLETED);
         assertThat(LegacyHistory.ensure(archived)).isSameAs(archived);
     }

@@ -62,7 +62,7 @@ class LifecycleTest {
         assertThat(paused.event()).isInstanceOf(ExperimentPaused.class);
         Transition resumed = paused.experiment().start("tester", CLOCK);
         assertThat(resumed.experiment().startedAt()).isEqualTo(e.startedAt());
-        Decision decision = new Decision(DecisionOutcome.SCALE, "clear win");
+        Decision decision = new Decision(Outcome.SCALE, "clear win");
         Transition completed = resumed.experiment().complete(decision, "tester", CLOCK);
         assertThat(completed.experiment().decision()).isEqualTo(decision);
         assertThat(completed.experiment().completedAt()).isNotNull();
@@ -78,7 +78,7 @@ class LifecycleTest {
         Experiment draft = Fixtures.draft();
         assertThatThrownBy(() -> draft.pause("tester", CLOCK)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> draft.archive("tester", CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.complete(new Decision(DecisionOutcome.STOP, "x"), "tester", CLOCK))
+        assertThatThrownBy(() -> draft.complete(new Decision(Outcome.STOP, "x"), "tester", CLOCK))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(draft.status()).isEqualTo(Status.DRAFT);
         assertThat(draft.version()).isEqualTo(1);
@@ -99,7 +99,7 @@ class LifecycleTest {
     @Test
     void whenArchivedThenNothingChangesAndUnchangedSpecKeepsVersion() {
         Experiment archived = Fixtures.running()
-                .complete(new Decision(DecisionOutcome.STOP, "no effect"), "tester", CLOCK)
+                .complete(new Decision(Outcome.STOP, "no effect"), "tester", CLOCK)
                 .experiment()
                 .archive("tester", CLOCK)
                 .experiment();

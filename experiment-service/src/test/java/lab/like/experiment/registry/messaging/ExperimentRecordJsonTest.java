@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import lab.like.experiment.registry.Fixtures;
 import lab.like.experiment.registry.domain.Decision;
-import lab.like.experiment.registry.domain.DecisionOutcome;
 import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.Outcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +20,7 @@ class ExperimentRecordJsonTest {
     @Test
     void whenSerialisedThenTheTopicRecordHasExactlyTheContractFields() {
         Experiment completed = Fixtures.running()
-                .complete(new Decision(DecisionOutcome.ITERATE, "mixed"), "tester", CLOCK)
+                .complete(new Decision(Outcome.ITERATE, "mixed"), "tester", CLOCK)
                 .experiment();
         JsonNode node = JSON.readTree(JSON.writeValueAsString(ExperimentRecord.of(completed)));
         assertThat(node.propertyNames())

@@ -10,9 +10,9 @@ import java.util.List;
 import lab.like.experiment.failure.FieldError;
 import lab.like.experiment.failure.InvalidInputException;
 import lab.like.experiment.registry.Fixtures;
-import lab.like.experiment.registry.domain.DecisionOutcome;
 import lab.like.experiment.registry.domain.ExperimentSpec;
-import lab.like.experiment.registry.domain.KpiName;
+import lab.like.experiment.registry.domain.Kpi;
+import lab.like.experiment.registry.domain.Outcome;
 import lab.like.experiment.registry.domain.Variant;
 import lab.like.experiment.web.Bound;
 import lab.like.experiment.web.RequestValidator;
@@ -147,9 +147,8 @@ class SpecRequestsTest {
     @Test
     void whenMessagesListAllowedValuesThenTheyAreTheCataloguesValues() {
         assertThat(SpecRequests.KPI_MESSAGE)
-                .isEqualTo("must be one of " + KpiName.NAMES.stream().sorted().toList());
-        assertThat(CompleteRequest.OUTCOME_MESSAGE)
-                .isEqualTo("is required: one of " + Arrays.asList(DecisionOutcome.values()));
+                .isEqualTo("must be one of " + Kpi.NAMES.stream().sorted().toList());
+        assertThat(CompleteRequest.OUTCOME_MESSAGE).isEqualTo("is required: one of " + Arrays.asList(Outcome.values()));
     }
 
     private static String body(int variants) {

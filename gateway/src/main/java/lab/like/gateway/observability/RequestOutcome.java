@@ -3,7 +3,7 @@ package lab.like.gateway.observability;
 import java.util.Locale;
 
 /** What the gateway did with an API request. */
-public enum Outcome {
+public enum RequestOutcome {
     FORWARDED,
     BAD_REQUEST,
     UNAUTHORIZED,
