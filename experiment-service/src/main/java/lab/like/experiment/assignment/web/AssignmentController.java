@@ -1,5 +1,7 @@
 package lab.like.experiment.assignment.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -35,7 +37,13 @@ class AssignmentController {
     }
 
     @PostMapping(path = "/api/v1/experiments/{id}/assignments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<AssignmentView> assign(Caller caller, @PathVariable String id, @RequestBody Bound<AssignmentRequest> body) {
+    Mono<AssignmentView> assign(
+            Caller caller,
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = AssignmentRequest.class)))
+                    @RequestBody
+                    Bound<AssignmentRequest> body) {
         String subjectId = subjectId(body);
         ExperimentId experimentId = new ExperimentId(id);
         return lookup.find(experimentId)

@@ -1,5 +1,7 @@
 package lab.like.experiment.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,12 @@ class ExperimentController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ExperimentView>> create(Caller caller, @RequestBody Bound<CreateExperimentRequest> body) {
+    Mono<ResponseEntity<ExperimentView>> create(
+            Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CreateExperimentRequest.class)))
+                    @RequestBody
+                    Bound<CreateExperimentRequest> body) {
         ExperimentSpec spec = requests.create(body);
         return service.create(caller, spec, SpecRequests.namedOrganisation(body))
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/experiments/" + created.id()))
@@ -77,7 +84,10 @@ class ExperimentController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody Bound<ExperimentPatchRequest> patch) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CreateExperimentRequest.class)))
+                    @RequestBody
+                    Bound<ExperimentPatchRequest> patch) {
         return service.patch(
                         caller,
                         new ExperimentId(id),

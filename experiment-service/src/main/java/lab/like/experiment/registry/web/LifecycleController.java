@@ -1,5 +1,7 @@
 package lab.like.experiment.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import lab.like.experiment.identity.Caller;
 import lab.like.experiment.registry.ExperimentService;
@@ -56,7 +58,10 @@ class LifecycleController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody Bound<CompleteRequest> body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CompleteRequest.class)))
+                    @RequestBody
+                    Bound<CompleteRequest> body) {
         Decision decision = decisions.decision(body);
         return service.transition(
                         caller,
