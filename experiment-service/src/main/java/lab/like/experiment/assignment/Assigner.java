@@ -2,8 +2,8 @@ package lab.like.experiment.assignment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.Variant;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**

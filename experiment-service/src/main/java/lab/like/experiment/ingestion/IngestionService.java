@@ -10,18 +10,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lab.like.experiment.platform.Caller;
-import lab.like.experiment.platform.LikeLabProperties;
-import lab.like.experiment.platform.UnavailableException;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.config.LikeLabProperties;
+import lab.like.experiment.failure.FieldError;
+import lab.like.experiment.failure.InvalidInputException;
+import lab.like.experiment.failure.UnavailableException;
+import lab.like.experiment.identity.Caller;
+import lab.like.experiment.ingestion.domain.EventRules;
+import lab.like.experiment.ingestion.domain.Rejection;
+import lab.like.experiment.ingestion.domain.SubjectHasher;
+import lab.like.experiment.ingestion.domain.SubmittedEvent;
+import lab.like.experiment.ingestion.domain.UsageEventRecord;
 import lab.like.experiment.registry.ExperimentLookup;
-import lab.like.experiment.registry.FieldError;
-import lab.like.experiment.registry.InvalidInputException;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Validates a batch event by event, publishes every valid one, and answers only when all of them are
@@ -55,8 +59,9 @@ public class IngestionService {
         this.accepted = meters.counter("likelab.events.accepted");
     }
 
-    public Mono<BatchResult> ingest(Caller caller, JsonNode batch) {
-        if (batch == null || !batch.isArray() || batch.isEmpty() || batch.size() > settings.maxBatchSize()) {
+    /** {@code batch}: the events as read, null when the body was not a JSON array. */
+    public Mono<BatchResult> ingest(Caller caller, List<SubmittedEvent> batch) {
+        if (batch == null || batch.isEmpty() || batch.size() > settings.maxBatchSize()) {
             return Mono.error(new InvalidInputException(
                     "The body must be a JSON array of 1 to " + settings.maxBatchSize() + " events",
                     List.of(new FieldError(
@@ -95,15 +100,11 @@ public class IngestionService {
         });
     }
 
-    private Mono<Map<String, Experiment>> visibleExperiments(Caller caller, JsonNode batch) {
+    private Mono<Map<String, Experiment>> visibleExperiments(Caller caller, List<SubmittedEvent> batch) {
         Set<String> ids = new LinkedHashSet<>();
         batch.forEach(event -> {
-            JsonNode id = event.isObject() ? event.get("experimentId") : null;
-            if (id != null
-                    && id.isString()
-                    && !id.stringValue().isEmpty()
-                    && id.stringValue().length() <= 200) {
-                ids.add(id.stringValue());
+            if (event.experimentId() != null) {
+                ids.add(event.experimentId());
             }
         });
         return Flux.fromIterable(ids)
@@ -112,13 +113,13 @@ public class IngestionService {
                 .collectMap(e -> e.id().value(), e -> e, HashMap::new);
     }
 
-    private static String describe(JsonNode batch) {
-        if (batch == null || !batch.isArray()) {
+    private static String describe(List<SubmittedEvent> batch) {
+        if (batch == null) {
             return "no array";
         }
         return batch.size() + " events";
     }
 
-    /** The 202 body. */
+    /** What became of a batch: how many events were accepted, and why each other one was not. */
     public record BatchResult(int accepted, List<Rejection> rejected) {}
 }

@@ -1,2 +1,2 @@
-/** Validation and pseudonymisation of usage events. */
+/** The ingestion use case: a batch checked event by event, accepted events published and acknowledged. */
 package lab.like.experiment.ingestion;

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import lab.like.experiment.platform.LikeLabProperties;
+import lab.like.experiment.config.LikeLabProperties;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

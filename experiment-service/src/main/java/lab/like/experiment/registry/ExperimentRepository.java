@@ -1,5 +1,9 @@
 package lab.like.experiment.registry;
 
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ListCursor;
+import lab.like.experiment.registry.domain.Status;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

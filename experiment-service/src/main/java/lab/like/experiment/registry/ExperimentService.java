@@ -6,15 +6,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import lab.like.experiment.platform.Caller;
+import java.util.function.UnaryOperator;
+import lab.like.experiment.identity.Caller;
+import lab.like.experiment.registry.domain.ChangeRejectedException;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentNotFoundException;
+import lab.like.experiment.registry.domain.ExperimentPage;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.HistoryEntry;
+import lab.like.experiment.registry.domain.ListCursor;
+import lab.like.experiment.registry.domain.StaleVersionException;
+import lab.like.experiment.registry.domain.Status;
+import lab.like.experiment.registry.domain.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Registry and lifecycle use cases. Concurrency: every change is a conditional replace on the version read.
@@ -52,9 +62,9 @@ public class ExperimentService {
         this.meters = meters;
     }
 
-    public Mono<Experiment> create(Caller caller, JsonNode body) {
-        ExperimentSpec spec = SpecParser.parse(body, Set.of("organisation"));
-        String organisation = OwningOrganisation.of(caller, body);
+    /** Creates an experiment; {@code namedOrganisation} is the one an ADMIN names (see {@link OwningOrganisation}). */
+    public Mono<Experiment> create(Caller caller, ExperimentSpec spec, String namedOrganisation) {
+        String organisation = OwningOrganisation.of(caller, namedOrganisation);
         return chain.check(organisation, spec, null)
                 .then(Mono.fromSupplier(() -> Experiment.create(
                         ExperimentId.generate(), organisation, spec, newSalt(), caller.name(), clock)))
@@ -87,14 +97,18 @@ public class ExperimentService {
                 });
     }
 
-    public Mono<ExperimentDetails> patch(Caller caller, ExperimentId id, JsonNode patch, Long ifMatch) {
+    /**
+     * Applies {@code revision} (the merge patch: current create fields to new ones, or an
+     * {@code InvalidInputException}) to the current state; on a lost race it is applied again to the fresh state.
+     */
+    public Mono<ExperimentDetails> patch(
+            Caller caller, ExperimentId id, UnaryOperator<ExperimentSpec> revision, Long ifMatch) {
         return change(
                         caller,
                         id,
                         ifMatch,
                         current -> {
-                            ExperimentSpec next = SpecParser.parse(
-                                    MergePatch.apply(SpecJson.toNode(current.spec()), patch), Set.of());
+                            ExperimentSpec next = revision.apply(current.spec());
                             Experiment revised = current.revise(next, caller.name(), clock);
                             return chain.check(current.organisation(), next, current.id())
                                     .thenReturn(revised);

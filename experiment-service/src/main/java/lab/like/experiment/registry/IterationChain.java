@@ -1,5 +1,10 @@
 package lab.like.experiment.registry;
 
+import lab.like.experiment.failure.FieldError;
+import lab.like.experiment.failure.InvalidInputException;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

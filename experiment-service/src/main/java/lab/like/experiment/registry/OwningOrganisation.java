@@ -1,26 +1,27 @@
 package lab.like.experiment.registry;
 
-import lab.like.experiment.platform.Caller;
-import tools.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import lab.like.experiment.failure.FieldError;
+import lab.like.experiment.failure.InvalidInputException;
+import lab.like.experiment.identity.Caller;
 
 /** Which organisation a new experiment belongs to: an ADMIN names it, anyone else gets their own. */
 final class OwningOrganisation {
 
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     private OwningOrganisation() {}
 
-    static String of(Caller caller, JsonNode body) {
-        JsonNode named = body.get("organisation");
-        boolean present = named != null && !named.isNull();
+    /** {@code named}: the organisation the body names, null for none. */
+    static String of(Caller caller, String named) {
         if (caller.isAdmin()) {
-            if (!present
-                    || !named.isString()
-                    || !JsonFields.SLUG.matcher(named.stringValue()).matches()) {
+            if (named == null || !SLUG.matcher(named).matches()) {
                 throw new InvalidInputException(new FieldError(
                         "organisation", "is required for an ADMIN: the slug of the organisation that owns it"));
             }
-            return named.stringValue();
+            return named;
         }
-        if (present && !(named.isString() && named.stringValue().equals(caller.organisation()))) {
+        if (named != null && !named.equals(caller.organisation())) {
             throw new InvalidInputException(new FieldError(
                     "organisation", "only an ADMIN may name an organisation; leave it out to use your own"));
         }

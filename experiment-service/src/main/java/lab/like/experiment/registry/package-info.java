@@ -1,2 +1,2 @@
-/** Experiment registry and lifecycle: the pure domain model and the application service. */
+/** Experiment registry and lifecycle use cases (the application service), their ports and the definition cache. */
 package lab.like.experiment.registry;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Variant;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**

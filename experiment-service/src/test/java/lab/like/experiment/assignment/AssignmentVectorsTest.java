@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Variant;
 import org.junit.jupiter.api.Test;
 
 /** The published vectors (docs/assignment-test-vectors.csv) and the implementation cannot drift apart. */

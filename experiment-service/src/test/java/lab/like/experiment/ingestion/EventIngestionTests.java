@@ -68,8 +68,8 @@ class EventIngestionTests extends IntegrationTest {
 
         String expectedVariant = Assigner.variantFor(
                 List.of(
-                        new lab.like.experiment.registry.Variant("control", 50),
-                        new lab.like.experiment.registry.Variant("simplified", 50)),
+                        new lab.like.experiment.registry.domain.Variant("control", 50),
+                        new lab.like.experiment.registry.domain.Variant("simplified", 50)),
                 Assigner.bucket(saltOf(id), subject));
         try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), "usage-events")) {
             List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();

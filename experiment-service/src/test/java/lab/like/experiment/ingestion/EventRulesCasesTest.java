@@ -13,10 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.ingestion.domain.EventRules;
+import lab.like.experiment.ingestion.domain.SubjectHasher;
+import lab.like.experiment.ingestion.web.SubmittedEventReader;
 import lab.like.experiment.registry.Fixtures;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +62,7 @@ class EventRulesCasesTest {
             List<Variant> variants = new ArrayList<>();
             e.path("variants").forEach(v -> variants.add(new Variant(v.asString(), 50)));
             var base = Fixtures.spec();
-            var spec = new lab.like.experiment.registry.ExperimentSpec(
+            var spec = new lab.like.experiment.registry.domain.ExperimentSpec(
                     base.name(),
                     base.hypothesis(),
                     base.service(),
@@ -110,7 +113,7 @@ class EventRulesCasesTest {
     @MethodSource("cases")
     void whenACaseIsReplayedOverHttpThenItsVerdictAndReasonAreTheFilesOnes(JsonNode c) {
         Instant now = Instant.parse(DOC.path("now").asString());
-        EventRules.Verdict verdict = rules.check(0, c.get("event"), visible(), now);
+        EventRules.Verdict verdict = rules.check(0, SubmittedEventReader.read(c.get("event")), visible(), now);
         String actual = verdict.rejected() != null ? verdict.rejected().code().tag() : "accepted";
         String expected = c.path("verdict").asString().equals("accepted")
                 ? "accepted"

@@ -6,8 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import lab.like.experiment.assignment.Assigner;
-import lab.like.experiment.registry.Experiment;
+import lab.like.experiment.ingestion.domain.EventRules;
+import lab.like.experiment.ingestion.domain.RejectReason;
+import lab.like.experiment.ingestion.domain.Rejection;
+import lab.like.experiment.ingestion.domain.SubjectHasher;
+import lab.like.experiment.ingestion.web.SubmittedEventReader;
 import lab.like.experiment.registry.Fixtures;
+import lab.like.experiment.registry.domain.Experiment;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +90,6 @@ class EventRulesTest {
     }
 
     private EventRules.Verdict check(String json) {
-        return rules.check(0, JSON.readTree(json), visible, NOW);
+        return rules.check(0, SubmittedEventReader.read(JSON.readTree(json)), visible, NOW);
     }
 }

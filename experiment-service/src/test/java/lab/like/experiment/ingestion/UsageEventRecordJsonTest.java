@@ -3,6 +3,7 @@ package lab.like.experiment.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import lab.like.experiment.ingestion.domain.UsageEventRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.Kpi;
+import lab.like.experiment.registry.domain.Variant;
 
 /** Values for the pure-logic tests. */
 public final class Fixtures {

@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import lab.like.experiment.support.Api;
 import lab.like.experiment.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

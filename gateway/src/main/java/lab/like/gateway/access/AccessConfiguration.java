@@ -2,6 +2,7 @@ package lab.like.gateway.access;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.identity.InternalTokenIssuer;
 import lab.like.gateway.identity.InternalTokenProperties;
 import lab.like.gateway.identity.OidcAuthenticator;
@@ -77,9 +78,15 @@ class AccessConfiguration {
         return new SecurityHeadersFilter();
     }
 
+    /** The wall clock of the internal tokens' {@code iat}/{@code exp} (tests replace it). */
     @Bean
-    InternalTokenIssuer internalTokenIssuer(InternalTokenProperties properties) {
-        return new InternalTokenIssuer(properties, Clock.systemUTC());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    InternalTokenIssuer internalTokenIssuer(InternalTokenProperties properties, Clock clock) {
+        return new InternalTokenIssuer(properties, clock);
     }
 
     @Bean

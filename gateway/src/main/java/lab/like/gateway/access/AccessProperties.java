@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import lab.like.gateway.identity.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -3,6 +3,7 @@ package lab.like.gateway.access;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import lab.like.gateway.identity.Role;
 
 /** One line of the role table: a named group of operations and the roles allowed to call them. */
 public record AccessRule(String name, Set<Role> allowed) {

@@ -3,11 +3,12 @@ package lab.like.gateway.access;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.LongSupplier;
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.limits.ContentTypes;
 import lab.like.gateway.limits.SizeLimitedRequest;
 import lab.like.gateway.limits.TokenBucket;
 import lab.like.gateway.observability.GatewayMeters;
-import lab.like.gateway.observability.Outcome;
+import lab.like.gateway.observability.RequestOutcome;
 import lab.like.gateway.problem.Problem;
 import lab.like.gateway.problem.ProblemResponses;
 import org.springframework.context.ApplicationContext;
@@ -72,7 +73,7 @@ final class ApiGuardFilter implements WebFilter, Ordered {
         String notCanonical = CanonicalPath.problem(rawPath == null ? "" : rawPath);
         String method = request.getMethod().name();
         if (notCanonical != null) {
-            meters.count(GatewayMeters.UNMATCHED, Outcome.BAD_REQUEST);
+            meters.count(GatewayMeters.UNMATCHED, RequestOutcome.BAD_REQUEST);
             return ProblemResponses.write(exchange, Problem.BAD_PATH, notCanonical, h -> {});
         }
         String path = rawPath;
@@ -106,7 +107,11 @@ final class ApiGuardFilter implements WebFilter, Ordered {
             return rateLimited(exchange, route, wait);
         }
         return reject(
-                exchange, route, Outcome.UNAUTHORIZED, Problem.UNAUTHORIZED, Problem.UNAUTHORIZED.defaultDetail());
+                exchange,
+                route,
+                RequestOutcome.UNAUTHORIZED,
+                Problem.UNAUTHORIZED,
+                Problem.UNAUTHORIZED.defaultDetail());
     }
 
     private Mono<Void> guard(
@@ -125,7 +130,7 @@ final class ApiGuardFilter implements WebFilter, Ordered {
             return reject(
                     exchange,
                     route,
-                    Outcome.NOT_FOUND,
+                    RequestOutcome.NOT_FOUND,
                     Problem.NOT_FOUND,
                     "No API operation " + method + " " + path + ".");
         }
@@ -133,7 +138,7 @@ final class ApiGuardFilter implements WebFilter, Ordered {
             return reject(
                     exchange,
                     route,
-                    Outcome.FORBIDDEN,
+                    RequestOutcome.FORBIDDEN,
                     Problem.FORBIDDEN,
                     "Roles " + caller.roleNames() + " may not call " + rule.name() + "; allowed: " + rule.allowed()
                             + ".");
@@ -145,14 +150,14 @@ final class ApiGuardFilter implements WebFilter, Ordered {
             return reject(
                     exchange,
                     route,
-                    Outcome.UNSUPPORTED_MEDIA_TYPE,
+                    RequestOutcome.UNSUPPORTED_MEDIA_TYPE,
                     Problem.UNSUPPORTED_MEDIA_TYPE,
                     method.equals("PATCH")
                             ? "The request body must be application/json or application/merge-patch+json."
                             : Problem.UNSUPPORTED_MEDIA_TYPE.defaultDetail());
         }
         if (contentLength > maxBodyBytes) {
-            return reject(exchange, route, Outcome.PAYLOAD_TOO_LARGE, Problem.PAYLOAD_TOO_LARGE, tooLarge());
+            return reject(exchange, route, RequestOutcome.PAYLOAD_TOO_LARGE, Problem.PAYLOAD_TOO_LARGE, tooLarge());
         }
         ServerWebExchange forwarded = chunked
                 ? exchange.mutate()
@@ -162,23 +167,23 @@ final class ApiGuardFilter implements WebFilter, Ordered {
         forwarded.getAttributes().put(Caller.ATTRIBUTE, caller);
         if (AccessPolicy.isStream(path)) {
             if (!caller.streams().tryAcquire()) {
-                meters.count(route, Outcome.RATE_LIMITED);
+                meters.count(route, RequestOutcome.RATE_LIMITED);
                 return ProblemResponses.write(
                         exchange,
                         Problem.TOO_MANY_STREAMS,
                         Problem.TOO_MANY_STREAMS.defaultDetail(),
                         h -> h.set(HttpHeaders.RETRY_AFTER, "5"));
             }
-            meters.count(route, Outcome.FORWARDED);
+            meters.count(route, RequestOutcome.FORWARDED);
             // the slot is freed however the stream ends: completion, error, or the client going away (cancel)
             return chain.filter(forwarded).doFinally(signal -> caller.streams().release());
         }
-        meters.count(route, Outcome.FORWARDED);
+        meters.count(route, RequestOutcome.FORWARDED);
         return chain.filter(forwarded);
     }
 
     private Mono<Void> rateLimited(ServerWebExchange exchange, String route, long waitNanos) {
-        meters.count(route, Outcome.RATE_LIMITED);
+        meters.count(route, RequestOutcome.RATE_LIMITED);
         String retryAfter = Long.toString(TokenBucket.retryAfterSeconds(waitNanos));
         return ProblemResponses.write(
                 exchange,
@@ -219,9 +224,9 @@ final class ApiGuardFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> reject(
-            ServerWebExchange exchange, String route, Outcome outcome, Problem problem, String detail) {
+            ServerWebExchange exchange, String route, RequestOutcome outcome, Problem problem, String detail) {
         meters.count(route, outcome);
-        if (outcome == Outcome.UNAUTHORIZED) {
+        if (outcome == RequestOutcome.UNAUTHORIZED) {
             return ProblemResponses.write(
                     exchange, problem, detail, h -> h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }

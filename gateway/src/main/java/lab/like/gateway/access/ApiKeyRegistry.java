@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.limits.StreamSlots;
 import lab.like.gateway.limits.TokenBucket;
 

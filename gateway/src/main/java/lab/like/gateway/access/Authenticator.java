@@ -1,5 +1,6 @@
 package lab.like.gateway.access;
 
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.identity.OidcAuthenticator;
 import reactor.core.publisher.Mono;
 

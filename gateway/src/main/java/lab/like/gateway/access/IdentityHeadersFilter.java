@@ -1,5 +1,6 @@
 package lab.like.gateway.access;
 
+import lab.like.gateway.identity.Caller;
 import lab.like.gateway.identity.InternalTokenIssuer;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;

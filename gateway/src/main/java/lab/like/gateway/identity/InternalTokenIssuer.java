@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import lab.like.gateway.access.Caller;
 
 /**
  * Signs the internal token of one forwarded request (CONTRACTS.md "Internal identity"): HS256, {@code iss}

@@ -24,9 +24,9 @@ public final class GatewayMeters {
     }
 
     private void register(MeterRegistry registry, String route) {
-        Outcome[] outcomes = Outcome.values();
+        RequestOutcome[] outcomes = RequestOutcome.values();
         Counter[] byOutcome = new Counter[outcomes.length];
-        for (Outcome outcome : outcomes) {
+        for (RequestOutcome outcome : outcomes) {
             byOutcome[outcome.ordinal()] = Counter.builder("likelab.gateway.requests")
                     .description("API requests by route and by what the gateway did with them")
                     .tag("route", route)
@@ -36,7 +36,7 @@ public final class GatewayMeters {
         counters.put(route, byOutcome);
     }
 
-    public void count(String route, Outcome outcome) {
+    public void count(String route, RequestOutcome outcome) {
         Counter[] byOutcome = counters.getOrDefault(route, counters.get(UNMATCHED));
         byOutcome[outcome.ordinal()].increment();
     }

@@ -1,9 +1,9 @@
 package lab.like.gateway.access;
 
-import static lab.like.gateway.access.Role.ADMIN;
-import static lab.like.gateway.access.Role.ANALYST;
-import static lab.like.gateway.access.Role.EMITTER;
-import static lab.like.gateway.access.Role.TEAM;
+import static lab.like.gateway.identity.Role.ADMIN;
+import static lab.like.gateway.identity.Role.ANALYST;
+import static lab.like.gateway.identity.Role.EMITTER;
+import static lab.like.gateway.identity.Role.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;

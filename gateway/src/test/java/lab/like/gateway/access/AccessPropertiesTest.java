@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import lab.like.gateway.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class AccessPropertiesTest {

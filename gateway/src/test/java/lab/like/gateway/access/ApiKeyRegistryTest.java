@@ -3,6 +3,8 @@ package lab.like.gateway.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import lab.like.gateway.identity.Caller;
+import lab.like.gateway.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyRegistryTest {

@@ -3,6 +3,7 @@ package lab.like.gateway.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import lab.like.gateway.identity.Role;
 import org.junit.jupiter.api.Test;
 
 class AuthenticatorTest {

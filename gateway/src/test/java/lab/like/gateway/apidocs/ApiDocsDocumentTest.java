@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lab.like.gateway.access.AccessPolicy;
 import lab.like.gateway.access.AccessRule;
-import lab.like.gateway.access.Role;
+import lab.like.gateway.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 

@@ -1,33 +1,49 @@
 package lab.like.experiment.assignment.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 import lab.like.experiment.assignment.Assigner;
 import lab.like.experiment.assignment.Assigner.Assignment;
-import lab.like.experiment.platform.Caller;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.failure.FieldError;
+import lab.like.experiment.failure.InvalidInputException;
+import lab.like.experiment.identity.Caller;
 import lab.like.experiment.registry.ExperimentLookup;
-import lab.like.experiment.registry.ExperimentNotFoundException;
-import lab.like.experiment.registry.FieldError;
-import lab.like.experiment.registry.InvalidInputException;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentNotFoundException;
+import lab.like.experiment.web.Bound;
+import lab.like.experiment.web.OnWrongType;
+import lab.like.experiment.web.RequestValidator;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/experiments/{id}/assignments}: the sticky variant of a subject. */
 @RestController
 class AssignmentController {
 
     private final ExperimentLookup lookup;
+    private final RequestValidator validator;
 
-    AssignmentController(ExperimentLookup lookup) {
+    AssignmentController(ExperimentLookup lookup, RequestValidator validator) {
         this.lookup = lookup;
+        this.validator = validator;
     }
 
     @PostMapping(path = "/api/v1/experiments/{id}/assignments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<AssignmentView> assign(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    Mono<AssignmentView> assign(
+            Caller caller,
+            @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = AssignmentRequest.class)))
+                    @RequestBody
+                    Bound<AssignmentRequest> body) {
         String subjectId = subjectId(body);
         ExperimentId experimentId = new ExperimentId(id);
         return lookup.find(experimentId)
@@ -40,24 +56,28 @@ class AssignmentController {
                 });
     }
 
-    private static String subjectId(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException(new FieldError("", "the body must be a JSON object {\"subjectId\"}"));
+    private String subjectId(Bound<AssignmentRequest> body) {
+        if (body.value() == null) {
+            throw new InvalidInputException(body.errors().get(0));
         }
-        for (String field : body.propertyNames()) {
-            if (!field.equals("subjectId")) {
-                throw new InvalidInputException(new FieldError(field, "unknown field; allowed fields are [subjectId]"));
-            }
-        }
-        JsonNode subject = body.get("subjectId");
-        if (subject == null
-                || !subject.isString()
-                || subject.stringValue().isEmpty()
-                || subject.stringValue().length() > 200) {
+        List<FieldError> errors = new ArrayList<>(body.errors());
+        errors.addAll(validator.violations(body.value(), body.errors()));
+        if (!errors.isEmpty()) {
             throw new InvalidInputException(
-                    new FieldError("subjectId", "is required: a string of 1 to 200 characters"));
+                    "The assignment request has " + errors.size() + " invalid field(s)", errors);
         }
-        return subject.stringValue();
+        return body.value().subjectId();
+    }
+
+    /** {@code {"subjectId"}}. */
+    @OnWrongType("the body must be a JSON object {\"subjectId\"}")
+    record AssignmentRequest(
+            @NotNull(message = SUBJECT_MESSAGE)
+            @Size(min = 1, max = 200, message = SUBJECT_MESSAGE)
+            @OnWrongType(SUBJECT_MESSAGE)
+            String subjectId) {
+
+        static final String SUBJECT_MESSAGE = "is required: a string of 1 to 200 characters";
     }
 
     record AssignmentView(String experimentId, String subjectId, String variant, boolean inExperiment) {}

@@ -2,8 +2,8 @@ package lab.like.experiment.registry.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import lab.like.experiment.platform.LikeLabProperties;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.config.LikeLabProperties;
+import lab.like.experiment.registry.domain.ExperimentId;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.cloud.stream.binder.kafka.support.ProducerConfigCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;

@@ -1,6 +1,6 @@
 package lab.like.experiment.registry.messaging;
 
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentId;
 import reactor.core.publisher.Mono;
 
 /** Puts one experiment definition on the compacted {@code experiments} topic, keyed by its id. */

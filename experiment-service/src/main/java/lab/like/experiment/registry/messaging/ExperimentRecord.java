@@ -2,11 +2,11 @@ package lab.like.experiment.registry.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentSpec;
-import lab.like.experiment.registry.Status;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.Status;
+import lab.like.experiment.registry.domain.Variant;
 
 /**
  * Value of the compacted {@code experiments} topic: the experiment as the API returns it, plus salt and its

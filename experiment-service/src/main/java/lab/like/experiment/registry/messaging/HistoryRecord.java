@@ -2,9 +2,9 @@ package lab.like.experiment.registry.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.HistoryEntry;
-import lab.like.experiment.registry.Status;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.HistoryEntry;
+import lab.like.experiment.registry.domain.Status;
 
 /** One entry of {@code history} on the {@code experiments} record: the shape of API.md's history items. */
 record HistoryRecord(

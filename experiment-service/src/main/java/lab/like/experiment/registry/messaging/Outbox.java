@@ -1,7 +1,7 @@
 package lab.like.experiment.registry.messaging;
 
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

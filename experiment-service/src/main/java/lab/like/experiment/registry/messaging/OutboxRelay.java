@@ -3,9 +3,9 @@ package lab.like.experiment.registry.messaging;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.PublicationTrigger;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +45,13 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     public synchronized void changed(ExperimentId id) {
         // Not running (starting, stopped or paused): the marker stays and the next sweep picks it up.
         if (queue != null && queued.add(id)) {
-            queue.tryEmitNext(id);
+            Sinks.EmitResult result = queue.tryEmitNext(id);
+            if (result.isFailure()) {
+                // calls are serialised (synchronized) and the buffer is unbounded, so only a terminated or
+                // cancelled pipeline refuses; the marker stays, and the next sweep queues it again
+                queued.remove(id);
+                log.warn("experiment {} not queued for publication ({}); the next sweep retries it", id, result);
+            }
         }
     }
 
@@ -60,7 +66,8 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
 
     private Mono<Void> relay(ExperimentId id) {
         queued.remove(id);
-        return outbox.findIfPending(id)
+        // deferred, so that a store that throws instead of signalling an error is handled the same way
+        return Mono.defer(() -> outbox.findIfPending(id))
                 .flatMap(experiment -> publish(experiment)
                         .then(outbox.markPublished(experiment.id(), experiment.version()))
                         .flatMap(cleared -> cleared ? Mono.empty() : republishIfNewer(experiment)))
@@ -90,8 +97,20 @@ class OutboxRelay implements PublicationTrigger, SmartLifecycle {
     @Override
     public synchronized void start() {
         queued.clear();
-        queue = Sinks.many().unicast().onBackpressureBuffer();
-        pipeline = queue.asFlux().concatMap(this::relay).subscribe();
+        Sinks.Many<ExperimentId> fresh = Sinks.many().unicast().onBackpressureBuffer();
+        queue = fresh;
+        pipeline = fresh.asFlux().concatMap(this::relay).subscribe(published -> {}, e -> failed(fresh, e));
+    }
+
+    /**
+     * Each relay step completes even when it fails, so the pipeline ends only on a defect; then the relay starts
+     * a fresh one (queued ids were lost with the old queue, but their markers stay for the next sweep).
+     */
+    private synchronized void failed(Sinks.Many<ExperimentId> ended, Throwable e) {
+        log.error("the outbox relay pipeline failed; starting a new one (pending changes wait for the sweep)", e);
+        if (queue == ended) {
+            start();
+        }
     }
 
     @Override

@@ -2,12 +2,12 @@ package lab.like.experiment.registry.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
-import lab.like.experiment.registry.HistoryEntry;
-import lab.like.experiment.registry.LegacyHistory;
-import lab.like.experiment.registry.Status;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.HistoryEntry;
+import lab.like.experiment.registry.domain.LegacyHistory;
+import lab.like.experiment.registry.domain.Status;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -2,11 +2,11 @@ package lab.like.experiment.registry.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.ExperimentRepository;
-import lab.like.experiment.registry.ListCursor;
-import lab.like.experiment.registry.Status;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ListCursor;
+import lab.like.experiment.registry.domain.Status;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -2,8 +2,8 @@ package lab.like.experiment.registry.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import lab.like.experiment.registry.messaging.Outbox;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

@@ -1,8 +1,8 @@
 package lab.like.experiment.registry.persistence;
 
 import java.util.List;
-import lab.like.experiment.registry.ExperimentSpec;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.Variant;
 
 /**
  * The stored create fields. Same field names as {@link ExperimentSpec}; {@code sequentialTesting} is a

@@ -1,15 +1,17 @@
 package lab.like.experiment.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import lab.like.experiment.platform.Caller;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.identity.Caller;
 import lab.like.experiment.registry.ExperimentService;
 import lab.like.experiment.registry.ExperimentService.ExperimentDetails;
-import lab.like.experiment.registry.FieldError;
-import lab.like.experiment.registry.InvalidInputException;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.web.Bound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** Registry endpoints: create, read, list and merge-patch experiments. */
 @RestController
@@ -33,14 +34,22 @@ class ExperimentController {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ExperimentService service;
+    private final SpecRequests requests;
 
-    ExperimentController(ExperimentService service) {
+    ExperimentController(ExperimentService service, SpecRequests requests) {
         this.service = service;
+        this.requests = requests;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ExperimentView>> create(Caller caller, @RequestBody JsonNode body) {
-        return service.create(caller, body)
+    Mono<ResponseEntity<ExperimentView>> create(
+            Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CreateExperimentRequest.class)))
+                    @RequestBody
+                    Bound<CreateExperimentRequest> body) {
+        ExperimentSpec spec = requests.create(body);
+        return service.create(caller, spec, SpecRequests.namedOrganisation(body))
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/experiments/" + created.id()))
                         .eTag(Long.toString(created.version()))
                         .body(ExperimentView.of(created, List.of())));
@@ -75,12 +84,15 @@ class ExperimentController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode patch) {
-        if (!patch.isObject()) {
-            return Mono.error(new InvalidInputException(
-                    new FieldError("", "a merge patch must be a JSON object of the fields to change")));
-        }
-        return service.patch(caller, new ExperimentId(id), patch, IfMatch.version(ifMatch))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CreateExperimentRequest.class)))
+                    @RequestBody
+                    Bound<ExperimentPatchRequest> patch) {
+        return service.patch(
+                        caller,
+                        new ExperimentId(id),
+                        current -> requests.revise(patch, current),
+                        IfMatch.version(ifMatch))
                 .map(ExperimentController::withETag);
     }
 

@@ -3,12 +3,12 @@ package lab.like.experiment.registry.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
-import lab.like.experiment.registry.ExperimentSpec;
-import lab.like.experiment.registry.Status;
-import lab.like.experiment.registry.Variant;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.registry.domain.ExperimentSpec;
+import lab.like.experiment.registry.domain.Status;
+import lab.like.experiment.registry.domain.Variant;
 
 /** The experiment as API.md returns it. {@code iterations} is present on single reads only. */
 record ExperimentView(

@@ -2,9 +2,9 @@ package lab.like.experiment.registry.web;
 
 import java.time.Instant;
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.HistoryEntry;
-import lab.like.experiment.registry.Status;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.HistoryEntry;
+import lab.like.experiment.registry.domain.Status;
 
 /** One history entry as API.md returns it ({@code GET /api/v1/experiments/{id}/history}). */
 record HistoryView(

@@ -1,10 +1,13 @@
 package lab.like.experiment.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
-import lab.like.experiment.platform.Caller;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.ExperimentId;
+import lab.like.experiment.identity.Caller;
 import lab.like.experiment.registry.ExperimentService;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.ExperimentId;
+import lab.like.experiment.web.Bound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /** Lifecycle endpoints: start, pause, complete (with the decision) and archive. */
 @RestController
@@ -23,10 +25,12 @@ class LifecycleController {
 
     private final ExperimentService service;
     private final Clock clock;
+    private final DecisionRequests decisions;
 
-    LifecycleController(ExperimentService service, Clock clock) {
+    LifecycleController(ExperimentService service, Clock clock, DecisionRequests decisions) {
         this.service = service;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     @PostMapping("/start")
@@ -54,8 +58,11 @@ class LifecycleController {
             Caller caller,
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode body) {
-        Decision decision = DecisionParser.parse(body);
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = CompleteRequest.class)))
+                    @RequestBody
+                    Bound<CompleteRequest> body) {
+        Decision decision = decisions.decision(body);
         return service.transition(
                         caller,
                         new ExperimentId(id),

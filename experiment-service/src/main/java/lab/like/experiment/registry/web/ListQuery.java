@@ -1,11 +1,11 @@
 package lab.like.experiment.registry.web;
 
 import java.util.List;
-import lab.like.experiment.registry.ExperimentPage;
-import lab.like.experiment.registry.FieldError;
-import lab.like.experiment.registry.InvalidInputException;
-import lab.like.experiment.registry.ListCursor;
-import lab.like.experiment.registry.Status;
+import lab.like.experiment.failure.FieldError;
+import lab.like.experiment.failure.InvalidInputException;
+import lab.like.experiment.registry.domain.ExperimentPage;
+import lab.like.experiment.registry.domain.ListCursor;
+import lab.like.experiment.registry.domain.Status;
 
 /** The query parameters of the experiment list, read strictly: a bad value is a 400 naming its parameter. */
 record ListQuery(Status status, String service, ListCursor cursor, int limit) {

@@ -4,10 +4,10 @@ import static lab.like.experiment.registry.Fixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import lab.like.experiment.registry.Decision;
-import lab.like.experiment.registry.Experiment;
 import lab.like.experiment.registry.Fixtures;
-import lab.like.experiment.registry.Outcome;
+import lab.like.experiment.registry.domain.Decision;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.Outcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

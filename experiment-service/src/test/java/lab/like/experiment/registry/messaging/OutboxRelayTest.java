@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import lab.like.experiment.registry.Experiment;
-import lab.like.experiment.registry.ExperimentId;
 import lab.like.experiment.registry.Fixtures;
+import lab.like.experiment.registry.domain.Experiment;
+import lab.like.experiment.registry.domain.ExperimentId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -86,6 +86,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void whenTheStoreThrowsInsteadOfSignallingThenTheRelayGoesOnAndTheSweepRetries() {
+        Experiment draft = Fixtures.draft();
+        outbox.store(draft, true);
+        outbox.throwOnFind.set(1);
+        relay.start();
+        relay.changed(draft.id());
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.throwOnFind.get() == 0);
+        assertThat(outbox.pending).containsKey(draft.id());
+        assertThat(relay.isRunning()).isTrue();
+
+        relay.sweep().block();
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.pending.isEmpty());
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
     void whenNothingIsPendingThenNothingIsPublished() {
         outbox.store(Fixtures.draft(), false);
         relay.start();
@@ -121,6 +137,7 @@ class OutboxRelayTest {
         final Map<ExperimentId, Experiment> current = new ConcurrentHashMap<>();
         final Map<ExperimentId, Long> pending = new ConcurrentHashMap<>();
         final AtomicInteger marks = new AtomicInteger();
+        final AtomicInteger throwOnFind = new AtomicInteger();
         Runnable onFirstMark = () -> {};
 
         void store(Experiment e, boolean markPending) {
@@ -144,6 +161,9 @@ class OutboxRelayTest {
 
         @Override
         public Mono<Experiment> findIfPending(ExperimentId id) {
+            if (throwOnFind.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("store defect: thrown, not signalled");
+            }
             return Mono.justOrEmpty(pending.containsKey(id) ? current.get(id) : null);
         }
 

@@ -1,8 +1,0 @@
-package lab.like.experiment.registry;
-
-/** The decision a team takes when it completes an experiment. */
-public enum Outcome {
-    SCALE,
-    ITERATE,
-    STOP
-}

@@ -1,4 +1,0 @@
-package lab.like.experiment.registry;
-
-/** The result of a lifecycle action: the experiment in its new state and the event the change caused. */
-public record Transition(Experiment experiment, ExperimentEvent event) {}

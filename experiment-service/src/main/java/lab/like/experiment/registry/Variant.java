@@ -1,4 +1,0 @@
-package lab.like.experiment.registry;
-
-/** A variant and its share of traffic in percent. */
-public record Variant(String key, int weight) {}
