@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import lab.like.stack.GatewayClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,11 +256,15 @@ class ZeroTrustEndToEndTest {
                     .isEqualTo(202);
             assertThat(first.nextDocument()).as("change " + n).contains("\"eventsCounted\":" + n);
         }
-        assertThat(first.heartbeatSeen(Duration.ofSeconds(20))).as("a heartbeat comment").isTrue();
+        assertThat(first.heartbeatSeen(Duration.ofSeconds(20)))
+                .as("a heartbeat comment")
+                .isTrue();
         List<OpenStream> more = new ArrayList<>();
         for (int i = 1; i < STREAMS_PER_KEY; i++) {
             more.add(OpenStream.open(http, stream, "dev-analyst-key"));
-            assertThat(more.get(i - 1).status()).as("stream %d of the cap", i + 1).isEqualTo(200);
+            assertThat(more.get(i - 1).status())
+                    .as("stream %d of the cap", i + 1)
+                    .isEqualTo(200);
         }
         OpenStream refused = OpenStream.open(http, stream, "dev-analyst-key");
         assertThat(refused.status()).isEqualTo(429);
