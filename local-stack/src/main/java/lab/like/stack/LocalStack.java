@@ -21,7 +21,11 @@ public final class LocalStack {
 
     private LocalStack() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("fault-suite")) {
+            lab.like.stack.faults.FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(StackConfig.usage());
             return;

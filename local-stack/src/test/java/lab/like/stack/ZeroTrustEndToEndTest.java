@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab.like.stack.GatewayClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,20 +58,10 @@ class ZeroTrustEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        // guessed keys are refused fast enough here to exercise every check, not only the per-address limit
-        stack = TestStack.start(
-                "zero-trust",
-                "-Xmx384m -XX:+UseSerialGC -Dlikelab.gateway.limits.anonymous-rate-per-second=100000"
-                        + " -Dlikelab.gateway.limits.anonymous-burst=100000");
+        // the shared stack raises the anonymous limit, so guessed keys exercise every check, not only that limit
+        stack = StackFixture.shared().stack;
         gateway = new GatewayClient(
                 URI.create("http://localhost:" + stack.config().gatewayPort()));
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
