@@ -35,6 +35,8 @@ final class Banner {
                 "",
                 " Data:  " + config.dataDir() + "  (kept across restarts; delete it to start afresh)",
                 " Logs:  " + config.logDir() + "/<service>.log, Kafka and MongoDB in local-stack.log",
+                " Crash: a service that exits is started again (back-off 1 s, doubling to 30 s), logged"
+                        + " with its restart count",
                 " Stop:  Ctrl-C (or SIGTERM to pid " + ProcessHandle.current().pid() + ")",
                 "================================================================================");
     }

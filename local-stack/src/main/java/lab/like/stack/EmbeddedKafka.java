@@ -27,10 +27,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Path logDir, int port, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = "127.0.0.1:" + port;
+        this.logDir = logDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws IOException {
@@ -45,7 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + port);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, port, controllerPort);
         kafka.awaitReady(Duration.ofSeconds(60));
         return kafka;
     }
@@ -102,6 +108,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not become ready on " + bootstrapServers, e);
         }
+    }
+
+    /**
+     * Shuts this broker down cleanly (its logs flushed) and starts a new one on the same log directory and ports,
+     * so every record it acknowledged is kept; returns the new broker, ready.
+     */
+    public EmbeddedKafka restart() throws IOException {
+        close();
+        return start(logDir, port, controllerPort);
     }
 
     public String bootstrapServers() {

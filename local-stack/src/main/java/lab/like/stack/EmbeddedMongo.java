@@ -18,11 +18,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final MongoBackend backend;
     private final int port;
+    private final Path dir;
 
-    private EmbeddedMongo(MongoServer server, MongoBackend backend, int port) {
+    private EmbeddedMongo(MongoServer server, MongoBackend backend, int port, Path dir) {
         this.server = server;
         this.backend = backend;
         this.port = port;
+        this.dir = dir;
     }
 
     /** Persistent: an H2 MVStore file in the given directory. */
@@ -31,19 +33,32 @@ public final class EmbeddedMongo implements AutoCloseable {
         return start(
                 new CommittingH2Backend(
                         dir.resolve("likelab.mv").toAbsolutePath().toString()),
-                port);
+                port,
+                dir);
     }
 
     public static EmbeddedMongo startInMemory(int port) {
-        return start(new MemoryBackend(), port);
+        return start(new MemoryBackend(), port, null);
     }
 
-    private static EmbeddedMongo start(MongoBackend backend, int port) {
+    /**
+     * Closes this server (its H2 file committed and closed) and starts a new one on the same file and port: every
+     * acknowledged write is kept. An in-memory server cannot be restarted (it would come back empty).
+     */
+    public EmbeddedMongo restart() throws IOException {
+        if (dir == null) {
+            throw new IllegalStateException("an in-memory MongoDB-protocol server keeps nothing across a restart");
+        }
+        close();
+        return startPersistent(dir, port);
+    }
+
+    private static EmbeddedMongo start(MongoBackend backend, int port, Path dir) {
         MongoServer server = new MongoServer(backend);
         // one worker thread: mongo-java-server encodes stored documents in place, and a concurrent update on another
         // worker thread can make that encoding fail (ConcurrentModificationException, connection dropped)
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
-        return new EmbeddedMongo(server, backend, port);
+        return new EmbeddedMongo(server, backend, port, dir);
     }
 
     public String connectionString() {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +21,11 @@ public final class LocalStack {
 
     private LocalStack() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("fault-suite")) {
+            lab.like.stack.faults.FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(StackConfig.usage());
             return;
@@ -72,7 +75,7 @@ public final class LocalStack {
         }
         Banner.lines(config, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)
                 .forEach(System.out::println);
-        watchForCrashes(stack);
+        stack.supervise(Supervisor.Backoff.DEFAULT);
         if (config.demo()) {
             Thread demo = new Thread(new DemoTraffic(config, LocalStack::progress), "demo-traffic");
             demo.setDaemon(true);
@@ -99,20 +102,6 @@ public final class LocalStack {
             return Optional.of("Cannot read " + config.dataDir().resolve("pids") + ": " + e.getMessage());
         }
         return Ports.firstConflict(config);
-    }
-
-    private static void watchForCrashes(Stack stack) {
-        for (String name : Stack.SERVICES) {
-            ServiceProcess service = stack.service(name);
-            ProcessHandle.of(service.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
-                if (!stack.isClosed() && stack.service(name) == service) {
-                    progress(
-                            name + " exited unexpectedly; see " + service.spec().logFile() + ". Last lines:");
-                    List<String> lines = service.lastLogLines(15);
-                    lines.forEach(line -> System.out.println("  | " + line));
-                }
-            }));
-        }
     }
 
     private static void failed(StackConfig config, Exception e) {

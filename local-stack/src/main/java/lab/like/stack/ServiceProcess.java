@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service as a child JVM ({@code java -jar <module>.jar}), its output going to a log file. */
@@ -58,6 +59,16 @@ public final class ServiceProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes when the process has exited, however it ended. */
+    public CompletableFuture<ServiceProcess> onExit() {
+        return process.onExit().thenApply(p -> this);
+    }
+
+    /** The exit code; -1 while it runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     public ServiceSpec spec() {

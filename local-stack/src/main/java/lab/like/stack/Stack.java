@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import lab.like.stack.ServiceProcess.ServiceSpec;
@@ -23,12 +24,13 @@ public final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private final Consumer<String> progress;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PidFile pidFile;
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
     private Path watchdogJar;
+    private volatile Supervisor supervisor;
 
     /** A stack that is not started yet: register {@link #close()} for shutdown first, then call {@link #start()}. */
     public Stack(StackConfig config, Consumer<String> progress) {
@@ -82,7 +84,39 @@ public final class Stack implements AutoCloseable {
             progress.accept("Starting " + name + " on port " + port(name) + " (output: " + logFile(name) + ")");
         }
         writePids();
-        awaitReady(new ArrayList<>(services.values()));
+        awaitReady(running());
+    }
+
+    /** The services' current processes, in {@link #SERVICES} order. */
+    private List<ServiceProcess> running() {
+        return SERVICES.stream()
+                .map(services::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * From now on a service whose JVM exits is started again after a back-off delay, as Kubernetes would (see
+     * {@link Supervisor}); {@link #crash} then leads to a restart, {@link #restart} and {@link #close} do not.
+     */
+    public synchronized Supervisor supervise(Supervisor.Backoff backoff) {
+        if (supervisor == null) {
+            supervisor = new Supervisor(backoff, progress, (name, fresh) -> {
+                services.put(name, fresh);
+                try {
+                    writePids();
+                } catch (IOException e) {
+                    progress.accept("Could not write " + config.dataDir().resolve("pids") + ": " + e.getMessage());
+                }
+            });
+            running().forEach(supervisor::watch);
+        }
+        return supervisor;
+    }
+
+    /** The supervisor, when {@link #supervise} was called. */
+    public java.util.Optional<Supervisor> supervisor() {
+        return java.util.Optional.ofNullable(supervisor);
     }
 
     private void awaitReady(List<ServiceProcess> pending) throws InterruptedException {
@@ -180,7 +214,7 @@ public final class Stack implements AutoCloseable {
     private void writePids() throws IOException {
         List<ProcessHandle> handles = new ArrayList<>(List.of(ProcessHandle.current()));
         List<String> names = new ArrayList<>(List.of("launcher"));
-        services.values().forEach(s -> {
+        running().forEach(s -> {
             ProcessHandle.of(s.pid()).ifPresent(handles::add);
             names.add(s.name());
         });
@@ -207,12 +241,70 @@ public final class Stack implements AutoCloseable {
     /** Starts a fresh JVM for a service that was stopped or crashed, and waits until it is ready. */
     public ServiceProcess restart(String name) throws Exception {
         ServiceProcess old = services.get(name);
+        if (supervisor != null) {
+            supervisor.hold(name);
+        }
         old.stop(STOP_GRACE);
         ServiceProcess fresh = ServiceProcess.start(old.spec());
         services.put(name, fresh);
+        if (supervisor != null) {
+            supervisor.watch(fresh);
+        }
         writePids();
         awaitReady(List.of(fresh));
         return fresh;
+    }
+
+    /**
+     * Waits until the supervisor has replaced {@code crashed} by a new process of the same service and that one
+     * is ready (it may itself crash and be replaced meanwhile); gives up after the start timeout.
+     */
+    public ServiceProcess awaitReplaced(ServiceProcess crashed) throws InterruptedException {
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        while (System.nanoTime() < deadline && !closed.get()) {
+            ServiceProcess current = services.get(crashed.name());
+            try {
+                if (current != crashed && current.isReady()) {
+                    return current;
+                }
+            } catch (ServiceFailedException e) {
+                // the new one died too: the supervisor starts another
+            }
+            Thread.sleep(250);
+        }
+        throw new ServiceFailedException(
+                services.get(crashed.name()),
+                "was not restarted and ready after " + config.startTimeout().toSeconds() + " s");
+    }
+
+    /**
+     * Stops the embedded Kafka broker cleanly and starts it again on the same log directory and ports: every
+     * record it acknowledged is still there. The services' clients reconnect by themselves.
+     */
+    public synchronized void restartKafka() throws IOException {
+        if (kafka == null) {
+            throw new IllegalStateException(
+                    "Kafka is external (" + config.kafkaBootstrapServers() + "): not restarted");
+        }
+        progress.accept("Restarting the Kafka broker");
+        long start = System.nanoTime();
+        kafka = kafka.restart();
+        progress.accept(String.format("Kafka broker ready again after %.1f s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * Stops the embedded MongoDB-protocol server (committing its H2 file) and starts it again on the same file and
+     * port. Refused for an in-memory server, which would come back empty.
+     */
+    public synchronized void restartMongo() throws IOException {
+        if (mongo == null) {
+            throw new IllegalStateException("MongoDB is external (" + config.mongoUri() + "): not restarted");
+        }
+        progress.accept("Restarting the MongoDB-protocol server");
+        long start = System.nanoTime();
+        mongo = mongo.restart();
+        progress.accept(
+                String.format("MongoDB-protocol server ready again after %.1f s", (System.nanoTime() - start) / 1e9));
     }
 
     /** Stops the services (gateway first), then Kafka, then MongoDB. Safe to call more than once. */
@@ -221,8 +313,12 @@ public final class Stack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (supervisor != null) {
+            supervisor.close();
+            progress.accept("Service restarts during this run: " + supervisor.status());
+        }
         List<ServiceProcess> running =
-                services.values().stream().filter(ServiceProcess::isAlive).toList();
+                running().stream().filter(ServiceProcess::isAlive).toList();
         if (!running.isEmpty()) {
             progress.accept("Stopping "
                     + String.join(

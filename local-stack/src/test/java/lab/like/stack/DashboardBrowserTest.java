@@ -44,7 +44,7 @@ class DashboardBrowserTest {
                 installed,
                 "Skipping the browser test: needs /usr/bin/chromium, /usr/bin/chromedriver "
                         + "(apt-get install chromium chromium-driver) and npm for axe-core (" + Browser.AXE + ")");
-        fixture = StackFixture.start("dashboard");
+        fixture = StackFixture.shared();
         gateway = fixture.gateway;
         pilots = new Pilots(gateway);
         browser = new Browser(Path.of("target", "browser", String.valueOf(System.currentTimeMillis())));
@@ -55,9 +55,7 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (fixture != null) {
-            fixture.close();
-        }
+        // the shared stack stays up for the other classes (metrics-service, killed here last, is started again)
     }
 
     @Test

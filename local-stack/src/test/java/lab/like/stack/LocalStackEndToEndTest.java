@@ -2,12 +2,8 @@ package lab.like.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import lab.like.stack.GatewayClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,90 +23,17 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalStackEndToEndTest {
 
-    private static final Path HOME = Path.of("").toAbsolutePath().getParent();
     private static final Duration RESULTS_TIMEOUT = Duration.ofSeconds(60);
 
     private Stack stack;
     private GatewayClient gateway;
 
+    /** The shared stack (StackFixture): real broker in the test JVM, in-memory MongoDB-protocol server, jar copies. */
     @BeforeAll
     void startStack() throws Exception {
-        for (String service : Stack.SERVICES) {
-            Path jar = HOME.resolve(service).resolve("target").resolve(service + ".jar");
-            assumeTrue(
-                    Files.isRegularFile(jar),
-                    () -> "Skipping the end-to-end test: " + jar + " is missing. It runs in the full build "
-                            + "(./mvnw verify from the repository root), which packages the services first.");
-        }
-        List<Integer> ports = Ports.free(9);
-        Path data = Path.of("target", "e2e-data", String.valueOf(System.currentTimeMillis()))
-                .toAbsolutePath();
-        String[] args = {
-            "--home",
-            copyOfJars(data.resolve("home")).toString(),
-            "--data-dir",
-            data.toString(),
-            "--gateway-port",
-            ports.get(0).toString(),
-            "--experiment-port",
-            ports.get(1).toString(),
-            "--metrics-port",
-            ports.get(2).toString(),
-            "--kafka-port",
-            ports.get(3).toString(),
-            "--kafka-controller-port",
-            ports.get(4).toString(),
-            "--mongo-port",
-            ports.get(5).toString(),
-            "--gateway-management-port",
-            ports.get(6).toString(),
-            "--experiment-management-port",
-            ports.get(7).toString(),
-            "--metrics-management-port",
-            ports.get(8).toString(),
-            "--in-memory-mongo",
-            "--start-timeout",
-            "180"
-        };
-        // Only the infrastructure switch is taken from the environment: the suite can run against a real
-        // Kafka and MongoDB by setting KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI.
-        Map<String, String> env = new HashMap<>();
-        for (String name : List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI")) {
-            if (System.getenv(name) != null) {
-                env.put(name, System.getenv(name));
-            }
-        }
-        env.put("LIKELAB_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
-        StackConfig config = StackConfig.parse(args, env);
-        long start = System.nanoTime();
-        stack = Stack.start(config, line -> System.out.println("[stack] " + line));
-        System.out.printf("[stack] all services ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        gateway = new GatewayClient(java.net.URI.create("http://localhost:" + config.gatewayPort()));
-    }
-
-    /** The children run copies of the jars, so that rebuilding a service while the test runs cannot break it. */
-    private static Path copyOfJars(Path home) throws IOException {
-        for (String service : Stack.SERVICES) {
-            Path target = home.resolve(service).resolve("target");
-            Files.createDirectories(target);
-            Files.copy(
-                    HOME.resolve(service).resolve("target").resolve(service + ".jar"),
-                    target.resolve(service + ".jar"));
-        }
-        return home;
-    }
-
-    @AfterAll
-    void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-            for (String service : Stack.SERVICES) {
-                Path copy = stack.config().jar(service);
-                if (copy.startsWith(stack.config().dataDir())) {
-                    Files.deleteIfExists(copy);
-                }
-            }
-        }
+        StackFixture fixture = StackFixture.shared();
+        stack = fixture.stack;
+        gateway = fixture.gateway;
     }
 
     @Test

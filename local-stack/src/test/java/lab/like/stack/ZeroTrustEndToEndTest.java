@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import lab.like.stack.GatewayClient.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,7 +41,8 @@ class ZeroTrustEndToEndTest {
 
     static final long SEED = 20261202L;
     static final int BAD_REQUESTS = 10_000;
-    static final int STREAMS_PER_KEY = 3;
+    /** The gateway's default cap of open results streams per key (likelab.gateway.limits.streams-per-key). */
+    static final int STREAMS_PER_KEY = 20;
     private static final List<String> INTERNAL_TEXT = List.of(
             "Exception",
             "exception",
@@ -64,23 +64,10 @@ class ZeroTrustEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        // guessed keys are refused fast enough here to exercise every check, not only the per-address limit
-        stack = TestStack.start(
-                "zero-trust",
-                "-Xmx384m -XX:+UseSerialGC -Dlikelab.gateway.limits.anonymous-rate-per-second=100000"
-                        + " -Dlikelab.gateway.limits.anonymous-burst=100000"
-                        // a quick heartbeat and a small stream cap, so the stream test sees both in seconds
-                        + " -Dlikelab.metrics.results.stream.heartbeat=2s"
-                        + " -Dlikelab.gateway.limits.streams-per-key=" + STREAMS_PER_KEY);
+        // the shared stack raises the anonymous limit, so guessed keys exercise every check, not only that limit
+        stack = StackFixture.shared().stack;
         gateway = new GatewayClient(
                 URI.create("http://localhost:" + stack.config().gatewayPort()));
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
