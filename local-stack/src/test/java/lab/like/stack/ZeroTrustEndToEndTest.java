@@ -43,6 +43,7 @@ class ZeroTrustEndToEndTest {
     static final int BAD_REQUESTS = 10_000;
     /** The gateway's default cap of open results streams per key (likelab.gateway.limits.streams-per-key). */
     static final int STREAMS_PER_KEY = 20;
+
     private static final List<String> INTERNAL_TEXT = List.of(
             "Exception",
             "exception",
