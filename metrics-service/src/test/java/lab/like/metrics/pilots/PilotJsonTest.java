@@ -3,6 +3,7 @@ package lab.like.metrics.pilots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +28,8 @@ class PilotJsonTest {
                         "demo",
                         "parking-permit",
                         "Short form",
-                        "COMPLETED",
-                        new Pilot.Decision("SCALE", "better"),
+                        ExperimentStatus.COMPLETED,
+                        new Pilot.Decision(Outcome.SCALE, "better"),
                         Instant.parse("2026-01-02T00:00:00Z"),
                         Instant.parse("2026-02-01T00:00:00Z"),
                         "exp-0",

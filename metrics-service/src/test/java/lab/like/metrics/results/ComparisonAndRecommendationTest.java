@@ -14,7 +14,8 @@ class ComparisonAndRecommendationTest {
 
     @Test
     void whenApiExampleThenPValueAndIntervalMatch() {
-        Comparison c = Comparison.of("simplified", "completion_rate", Kpi.of(600, 800), Kpi.of(648, 800));
+        Comparison c =
+                Comparison.of("simplified", "completion_rate", KpiEstimate.of(600, 800), KpiEstimate.of(648, 800));
         assertThat(c.pValue()).isCloseTo(0.0038, within(0.0001));
         assertThat(c.ci95()[0]).isCloseTo(0.020, within(0.001));
         assertThat(c.ci95()[1]).isCloseTo(0.100, within(0.001));

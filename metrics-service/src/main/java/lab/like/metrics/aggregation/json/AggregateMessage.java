@@ -1,11 +1,16 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
+import lab.like.metrics.aggregation.Aggregate;
+import lab.like.metrics.aggregation.AggregateKey;
+import lab.like.metrics.aggregation.Counts;
 
 /**
  * The full totals of one aggregate key as published on the compacted {@code kpi-aggregates} topic
- * (docs/schemas/kpi-aggregate.json). {@code day} is null for the experiment-long totals; {@code version} counts
- * the events in the aggregate and only grows, so a writer keeps the highest one.
+ * (docs/schemas/kpi-aggregate.schema.json). {@code day} is null for the experiment-long totals; {@code version}
+ * counts the events in the aggregate and only grows, so a writer keeps the highest one. The {@link Counts} are
+ * written as top-level fields (unwrapped), where the record had them before {@code Counts} existed.
  */
 public record AggregateMessage(
         int schemaVersion,
@@ -13,15 +18,7 @@ public record AggregateMessage(
         String variant,
         String day,
         long version,
-        long subjects,
-        long starters,
-        long completers,
-        long abandoners,
-        long completions,
-        long digitalCompletions,
-        long feedbackResponses,
-        long satisfiedResponses,
-        long scoreSum,
+        @JsonUnwrapped Counts counts,
         Long medianDurationMs,
         Long p90DurationMs,
         byte[] durationSketch,
@@ -35,15 +32,7 @@ public record AggregateMessage(
                 key.variant(),
                 key.day(),
                 t.version(),
-                t.subjects(),
-                t.starters(),
-                t.completers(),
-                t.abandoners(),
-                t.completions(),
-                t.digitalCompletions(),
-                t.feedbackResponses(),
-                t.satisfiedResponses(),
-                t.scoreSum(),
+                t.counts(),
                 t.medianDurationMs(),
                 t.p90DurationMs(),
                 t.durationSketch(),

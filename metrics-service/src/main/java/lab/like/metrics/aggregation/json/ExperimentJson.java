@@ -1,8 +1,10 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import tools.jackson.databind.JsonNode;
 
 /** Reads an experiment as published on the compacted {@code experiments} topic (CONTRACTS.md). */
@@ -20,6 +22,12 @@ public final class ExperimentJson {
                     v.path("key").stringValue(), v.path("weight").asInt(0)));
         }
         if (variants.isEmpty()) return Optional.empty();
+        // absent or null means DRAFT; a value that is no status of API.md makes the record unusable, like a bad variant
+        ExperimentStatus status = node.path("status").isMissingNode()
+                        || node.path("status").isNull()
+                ? ExperimentStatus.DRAFT
+                : ExperimentStatus.parse(node.path("status").asString(null)).orElse(null);
+        if (status == null) return Optional.empty();
         List<String> guardrails = new ArrayList<>();
         node.path("guardrailKpis").forEach(k -> guardrails.add(k.asString()));
         String control = node.path("controlVariant").isString()
@@ -28,7 +36,7 @@ public final class ExperimentJson {
         return Optional.of(new ExperimentDefinition(
                 node.path("id").stringValue(),
                 node.path("organisation").asString(""),
-                node.path("status").asString("DRAFT"),
+                status,
                 List.copyOf(variants),
                 control,
                 node.path("primaryKpi").isString() ? node.path("primaryKpi").stringValue() : "completion_rate",

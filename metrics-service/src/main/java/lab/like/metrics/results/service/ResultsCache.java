@@ -1,4 +1,4 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,6 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.results.DailyResults;
+import lab.like.metrics.results.Results;
+import lab.like.metrics.results.ResultsCalculator;
+import lab.like.metrics.results.VariantCounts;
 import lab.like.metrics.results.store.ResultsRepository;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package lab.like.metrics.results.store;
+package lab.like.metrics.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import lab.like.metrics.aggregation.AggregateMessage;
-import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.json.AggregateMessage;
+import lab.like.metrics.aggregation.json.ExperimentJson;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;

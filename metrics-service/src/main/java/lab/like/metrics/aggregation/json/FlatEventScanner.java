@@ -1,9 +1,10 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
 import java.nio.charset.StandardCharsets;
+import lab.like.metrics.aggregation.RawEvent;
 
 /**
- * The fast path of {@link EventReader}: scans a flat JSON object whose strings are ASCII without escapes and
+ * The fast path of {@link RawEventReader}: scans a flat JSON object whose strings are ASCII without escapes and
  * whose values are strings, integers of at most 18 digits or null. Returns null for anything else, which the
  * caller then hands to Jackson, so this class never has to decide about unusual or malformed input.
  */

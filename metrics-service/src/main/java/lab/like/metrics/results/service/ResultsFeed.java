@@ -1,4 +1,4 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,7 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
+
+import lab.like.metrics.results.DailyResults;
+import lab.like.metrics.results.Results;
 
 /** What the cache keeps per experiment: its organisation (checked on every read), results and daily counts. */
 record Snapshot(String organisation, long version, Results results, DailyResults daily) {

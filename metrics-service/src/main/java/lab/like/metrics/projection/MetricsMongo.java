@@ -1,4 +1,4 @@
-package lab.like.metrics.results.store;
+package lab.like.metrics.projection;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -22,11 +22,11 @@ public class MetricsMongo {
         this.experiments = db.getCollection("experiments");
     }
 
-    MongoCollection<Document> aggregates() {
+    public MongoCollection<Document> aggregates() {
         return aggregates;
     }
 
-    MongoCollection<Document> experiments() {
+    public MongoCollection<Document> experiments() {
         return experiments;
     }
 

@@ -1,5 +1,8 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
+import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.Pseudonymiser;
+import lab.like.metrics.aggregation.VariantAssigner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package lab.like.metrics.results.store;
+package lab.like.metrics.projection;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;

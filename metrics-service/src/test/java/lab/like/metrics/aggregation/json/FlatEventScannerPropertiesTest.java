@@ -1,9 +1,10 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lab.like.metrics.aggregation.RawEvent;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,7 +59,7 @@ class FlatEventScannerPropertiesTest {
             "\"x\"",
             "\"ctl\u0001\"");
 
-    final EventReader reader = new EventReader(JsonMapper.builder().build());
+    final RawEventReader reader = new RawEventReader(JsonMapper.builder().build());
 
     @Property(tries = 3000)
     void whenAnyEventLikeInputThenScannerAndJacksonAgree(@ForAll("eventLike") String json) {

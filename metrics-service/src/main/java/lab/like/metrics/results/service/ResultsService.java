@@ -1,5 +1,7 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
 
+import lab.like.metrics.results.DailyResults;
+import lab.like.metrics.results.Results;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

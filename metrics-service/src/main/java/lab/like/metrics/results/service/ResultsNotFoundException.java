@@ -1,4 +1,4 @@
-package lab.like.metrics.results;
+package lab.like.metrics.results.service;
 
 /** Unknown experiment, or one of another organisation: both are a 404 so no tenant learns of another. */
 public class ResultsNotFoundException extends RuntimeException {

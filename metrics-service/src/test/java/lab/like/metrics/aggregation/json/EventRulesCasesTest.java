@@ -1,4 +1,4 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import lab.like.metrics.aggregation.EventRules;
+import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.aggregation.Origin;
+import lab.like.metrics.aggregation.Pseudonymiser;
+import lab.like.metrics.aggregation.RawEvent;
+import lab.like.metrics.aggregation.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +36,7 @@ class EventRulesCasesTest {
     static final JsonNode DOC = read();
 
     final EventRules rules = new EventRules(new Pseudonymiser("secret"));
-    final EventReader reader = new EventReader(JSON);
+    final RawEventReader reader = new RawEventReader(JSON);
 
     static JsonNode read() {
         try {
@@ -56,7 +63,7 @@ class EventRulesCasesTest {
                     new ExperimentDefinition(
                             id,
                             e.path("organisation").asString(),
-                            e.path("status").asString(),
+                            ExperimentStatus.valueOf(e.path("status").asString()),
                             variants,
                             variants.get(0).key(),
                             "completion_rate",

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import lab.like.metrics.aggregation.json.RawEventReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-class EventReaderTest {
+class RawEventReaderTest {
 
-    final EventReader reader = new EventReader(JsonMapper.builder().build());
+    final RawEventReader reader = new RawEventReader(JsonMapper.builder().build());
     final EventRules rules = new EventRules(new Pseudonymiser("secret"));
 
     RawEvent read(String json) {

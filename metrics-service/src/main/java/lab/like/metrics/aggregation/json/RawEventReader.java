@@ -1,5 +1,6 @@
-package lab.like.metrics.aggregation;
+package lab.like.metrics.aggregation.json;
 
+import lab.like.metrics.aggregation.RawEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -12,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  * goes to Jackson's streaming parser, which decides. Both give the same result for every input the scanner
  * accepts.
  */
-public final class EventReader {
+public final class RawEventReader {
 
     private final JsonMapper json;
 
-    public EventReader(JsonMapper json) {
+    public RawEventReader(JsonMapper json) {
         this.json = json;
     }
 
