@@ -27,11 +27,12 @@ public class ComparisonService {
 
     private final PilotStore pilots;
     private final PilotResultsReader outcomes;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ComparisonService(PilotStore pilots, PilotResultsReader outcomes) {
+    ComparisonService(PilotStore pilots, PilotResultsReader outcomes, Clock clock) {
         this.pilots = pilots;
         this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     /** {@code organisation} null: an admin's view of every pilot of the service. */

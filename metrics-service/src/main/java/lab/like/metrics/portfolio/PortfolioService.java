@@ -29,11 +29,11 @@ public class PortfolioService {
     private final RecommendationLog log;
     private final Clock clock;
 
-    PortfolioService(PilotStore pilots, PilotResultsReader outcomes, RecommendationLog log) {
+    PortfolioService(PilotStore pilots, PilotResultsReader outcomes, RecommendationLog log, Clock clock) {
         this.pilots = pilots;
         this.outcomes = outcomes;
         this.log = log;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The portfolio of one organisation, or of the whole network when {@code organisation} is null. */

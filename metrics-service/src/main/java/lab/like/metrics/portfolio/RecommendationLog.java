@@ -31,7 +31,7 @@ class RecommendationLog {
 
     private final MongoCollection<Document> log;
 
-    RecommendationLog(MongoClient client, @Value("${spring.mongodb.database:likelab_metrics}") String database) {
+    RecommendationLog(MongoClient client, @Value("${spring.mongodb.database}") String database) {
         this.log = client.getDatabase(database).getCollection("pilot_recommendations");
     }
 

@@ -3,6 +3,7 @@ package lab.like.metrics.projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,9 +48,12 @@ class AggregateWriter {
     private final MetricsMongo mongo;
     private final JsonMapper json;
     private final Timer lag;
+    private final Clock clock;
     private volatile boolean indexed;
 
-    AggregateWriter(MetricsProperties properties, MetricsMongo mongo, JsonMapper json, MeterRegistry registry) {
+    AggregateWriter(
+            MetricsProperties properties, MetricsMongo mongo, JsonMapper json, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.mongo = mongo;
         this.json = json;
@@ -95,7 +99,7 @@ class AggregateWriter {
         List<?> topics = batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, List.class);
         Map<String, Document> aggregates = new HashMap<>();
         Map<String, Document> experiments = new HashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < values.size(); i++) {
             String key = keys == null ? null : text(keys.get(i));
             if (key == null) continue;

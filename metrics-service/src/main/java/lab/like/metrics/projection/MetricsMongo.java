@@ -16,7 +16,7 @@ public class MetricsMongo {
     private final MongoCollection<Document> aggregates;
     private final MongoCollection<Document> experiments;
 
-    MetricsMongo(MongoClient client, @Value("${spring.mongodb.database:likelab_metrics}") String database) {
+    MetricsMongo(MongoClient client, @Value("${spring.mongodb.database}") String database) {
         var db = client.getDatabase(database);
         this.aggregates = db.getCollection("aggregates");
         this.experiments = db.getCollection("experiments");

@@ -31,10 +31,11 @@ class ResultsCache {
     private final AsyncLoadingCache<String, Optional<Snapshot>> cache;
     private final ResultsRepository repository;
     private final Timer build;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ResultsCache(ResultsRepository repository, ResultsProperties properties, MeterRegistry registry) {
+    ResultsCache(ResultsRepository repository, ResultsProperties properties, MeterRegistry registry, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.build = Timer.builder("likelab.metrics.results.latency")
                 .description("time to read an experiment's aggregates and build its results document")
                 .tag("view", "build")

@@ -1,4 +1,4 @@
-package lab.like.metrics.config;
+package lab.like.metrics.operations;
 
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.List;

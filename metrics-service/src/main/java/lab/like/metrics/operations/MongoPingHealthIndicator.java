@@ -1,4 +1,4 @@
-package lab.like.metrics.config;
+package lab.like.metrics.operations;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import org.bson.Document;
