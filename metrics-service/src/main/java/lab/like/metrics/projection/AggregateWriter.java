@@ -117,6 +117,9 @@ class AggregateWriter {
                 log.error("skipping unreadable record {} with key {}: {}", topics.get(i), key, e.toString());
             }
         }
+        // Blocking is deliberate: this runs on the listener container's consumer thread (never a Netty thread),
+        // and the container commits the batch's offsets when this method returns, so the write must be done by
+        // then; a failure is rethrown for the container to retry the same batch.
         try {
             if (!indexed) {
                 mongo.ensureIndexes().block(properties.writer().writeTimeout());

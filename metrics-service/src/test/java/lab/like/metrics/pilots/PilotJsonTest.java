@@ -65,4 +65,18 @@ class PilotJsonTest {
         assertThat(pilot.primaryKpi()).isEqualTo("completion_rate");
         assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
     }
+
+    @Test
+    void whenTheStatusIsNoneOfApiMdsThenTheRecordIsRefusedAndAnUnknownDecisionOutcomeIsNoDecision() {
+        String base = "{\"id\":\"x\",\"organisation\":\"demo\",\"service\":\"s\",\"version\":1,";
+        assertThat(PilotJson.parse(JSON.readTree(base + "\"status\":\"running\"}")))
+                .isEmpty();
+        assertThat(PilotJson.parse(JSON.readTree(base + "\"status\":\"WEIRD\"}")))
+                .isEmpty();
+        Pilot pilot = PilotJson.parse(JSON.readTree(
+                        base + "\"status\":\"COMPLETED\",\"decision\":{\"outcome\":\"MAYBE\",\"rationale\":\"r\"}}"))
+                .orElseThrow();
+        assertThat(pilot.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(pilot.decision()).isNull();
+    }
 }
