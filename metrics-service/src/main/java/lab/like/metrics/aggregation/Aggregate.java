@@ -12,15 +12,7 @@ public final class Aggregate {
     static final double RELATIVE_ACCURACY = 0.01;
 
     long version;
-    long subjects;
-    long starters;
-    long completers;
-    long abandoners;
-    long completions;
-    long digitalCompletions;
-    long feedbackResponses;
-    long satisfiedResponses;
-    long scoreSum;
+    Counts counts = Counts.ZERO;
     long lastEventTimestamp;
     // exact extremes of the durations: quantiles from the sketch are clamped into them (a single 1000 ms
     // completion reads as 1000, not as the sketch bin's 995); -1 when unknown
@@ -39,38 +31,35 @@ public final class Aggregate {
     public void count(CountableEvent event, int newFlags, long recordTimestamp) {
         version++;
         lastEventTimestamp = Math.max(lastEventTimestamp, recordTimestamp);
-        if ((newFlags & SubjectFlags.SEEN) != 0) subjects++;
-        if ((newFlags & SubjectFlags.STARTER) != 0) starters++;
-        if ((newFlags & SubjectFlags.COMPLETER) != 0) completers++;
-        if ((newFlags & SubjectFlags.ABANDONER) != 0) abandoners++;
-        if (event.type() == EventType.COMPLETE) {
-            completions++;
-            if (event.channel().digital()) digitalCompletions++;
-            if (event.durationMs() != null) {
-                sketch().accept(event.durationMs());
-                minDurationMs = minDurationMs < 0 ? event.durationMs() : Math.min(minDurationMs, event.durationMs());
-                maxDurationMs = Math.max(maxDurationMs, event.durationMs());
-                encodedDurations = null;
-            }
-        } else if (event.type() == EventType.FEEDBACK) {
-            feedbackResponses++;
-            scoreSum += event.score();
-            if (event.score() >= 4) satisfiedResponses++;
+        boolean complete = event.type() == EventType.COMPLETE;
+        boolean feedback = event.type() == EventType.FEEDBACK;
+        Counts c = counts;
+        counts = new Counts(
+                c.subjects() + bit(newFlags, SubjectFlags.SEEN),
+                c.starters() + bit(newFlags, SubjectFlags.STARTER),
+                c.completers() + bit(newFlags, SubjectFlags.COMPLETER),
+                c.abandoners() + bit(newFlags, SubjectFlags.ABANDONER),
+                c.completions() + (complete ? 1 : 0),
+                c.digitalCompletions() + (complete && event.channel().digital() ? 1 : 0),
+                c.feedbackResponses() + (feedback ? 1 : 0),
+                c.satisfiedResponses() + (feedback && event.score() >= 4 ? 1 : 0),
+                c.scoreSum() + (feedback ? event.score() : 0));
+        if (complete && event.durationMs() != null) {
+            sketch().accept(event.durationMs());
+            minDurationMs = minDurationMs < 0 ? event.durationMs() : Math.min(minDurationMs, event.durationMs());
+            maxDurationMs = Math.max(maxDurationMs, event.durationMs());
+            encodedDurations = null;
         }
+    }
+
+    private static long bit(int flags, int flag) {
+        return (flags & flag) != 0 ? 1 : 0;
     }
 
     /** Adds another aggregate over a disjoint set of subjects and events. */
     public void merge(Aggregate other) {
         version += other.version;
-        subjects += other.subjects;
-        starters += other.starters;
-        completers += other.completers;
-        abandoners += other.abandoners;
-        completions += other.completions;
-        digitalCompletions += other.digitalCompletions;
-        feedbackResponses += other.feedbackResponses;
-        satisfiedResponses += other.satisfiedResponses;
-        scoreSum += other.scoreSum;
+        counts = counts.plus(other.counts);
         lastEventTimestamp = Math.max(lastEventTimestamp, other.lastEventTimestamp);
         if (other.hasDurations()) {
             if (!hasDurations()) {
@@ -120,15 +109,7 @@ public final class Aggregate {
         DDSketch sketch = noDurations ? null : sketch();
         return new Totals(
                 version,
-                subjects,
-                starters,
-                completers,
-                abandoners,
-                completions,
-                digitalCompletions,
-                feedbackResponses,
-                satisfiedResponses,
-                scoreSum,
+                counts,
                 noDurations ? null : quantile(sketch, 0.5),
                 noDurations ? null : quantile(sketch, 0.9),
                 lastEventTimestamp,
@@ -138,15 +119,7 @@ public final class Aggregate {
     /** An immutable snapshot of the totals, with the duration quantiles and the serialized sketch. */
     public record Totals(
             long version,
-            long subjects,
-            long starters,
-            long completers,
-            long abandoners,
-            long completions,
-            long digitalCompletions,
-            long feedbackResponses,
-            long satisfiedResponses,
-            long scoreSum,
+            Counts counts,
             Long medianDurationMs,
             Long p90DurationMs,
             long lastEventTimestamp,

@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** Compact binary form of an {@link Aggregate} for state stores: 13 longs, then the DDSketch encoding. */
+/**
+ * Compact binary form of an {@link Aggregate} for state stores (and their changelogs, so existing state must keep
+ * reading): a format byte, the version, the nine {@link Counts} in their declared order, the newest record
+ * timestamp, then (format 2) the exact minimum and maximum duration, then the DDSketch encoding.
+ */
 public final class AggregateCodec {
 
     private static final byte FORMAT_1 = 1;
@@ -22,17 +26,8 @@ public final class AggregateCodec {
     public static byte[] encode(Aggregate a) {
         byte[] sketch = a.encodedSketch();
         ByteBuffer buffer = ByteBuffer.allocate(FIXED + sketch.length);
-        buffer.put(FORMAT)
-                .putLong(a.version)
-                .putLong(a.subjects)
-                .putLong(a.starters)
-                .putLong(a.completers)
-                .putLong(a.abandoners)
-                .putLong(a.completions)
-                .putLong(a.digitalCompletions)
-                .putLong(a.feedbackResponses)
-                .putLong(a.satisfiedResponses)
-                .putLong(a.scoreSum)
+        buffer.put(FORMAT).putLong(a.version);
+        putCounts(buffer, a.counts)
                 .putLong(a.lastEventTimestamp)
                 .putLong(a.minDurationMs)
                 .putLong(a.maxDurationMs)
@@ -46,15 +41,7 @@ public final class AggregateCodec {
         if (format != FORMAT && format != FORMAT_1) throw new IllegalArgumentException("unknown aggregate format");
         Aggregate a = new Aggregate();
         a.version = buffer.getLong();
-        a.subjects = buffer.getLong();
-        a.starters = buffer.getLong();
-        a.completers = buffer.getLong();
-        a.abandoners = buffer.getLong();
-        a.completions = buffer.getLong();
-        a.digitalCompletions = buffer.getLong();
-        a.feedbackResponses = buffer.getLong();
-        a.satisfiedResponses = buffer.getLong();
-        a.scoreSum = buffer.getLong();
+        a.counts = getCounts(buffer);
         a.lastEventTimestamp = buffer.getLong();
         int fixed = FIXED_1;
         if (format == FORMAT) {
@@ -64,6 +51,32 @@ public final class AggregateCodec {
         }
         a.encodedDurations = bytes.length > fixed ? Arrays.copyOfRange(bytes, fixed, bytes.length) : new byte[0];
         return a;
+    }
+
+    /** The nine counters in {@link Counts}' order (both formats). */
+    private static ByteBuffer putCounts(ByteBuffer buffer, Counts c) {
+        return buffer.putLong(c.subjects())
+                .putLong(c.starters())
+                .putLong(c.completers())
+                .putLong(c.abandoners())
+                .putLong(c.completions())
+                .putLong(c.digitalCompletions())
+                .putLong(c.feedbackResponses())
+                .putLong(c.satisfiedResponses())
+                .putLong(c.scoreSum());
+    }
+
+    private static Counts getCounts(ByteBuffer buffer) {
+        return new Counts(
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong(),
+                buffer.getLong());
     }
 
     static byte[] sketchBytes(DDSketch sketch) {

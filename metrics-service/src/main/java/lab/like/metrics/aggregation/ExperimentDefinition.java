@@ -7,7 +7,7 @@ import java.util.Optional;
 public record ExperimentDefinition(
         String id,
         String organisation,
-        String status,
+        ExperimentStatus status,
         List<Variant> variants,
         String controlVariant,
         String primaryKpi,
@@ -22,7 +22,7 @@ public record ExperimentDefinition(
     public ExperimentDefinition(
             String id,
             String organisation,
-            String status,
+            ExperimentStatus status,
             List<Variant> variants,
             String controlVariant,
             String primaryKpi,
@@ -49,7 +49,7 @@ public record ExperimentDefinition(
     public record Variant(String key, int weight) {}
 
     public boolean running() {
-        return "RUNNING".equals(status);
+        return status == ExperimentStatus.RUNNING;
     }
 
     public boolean hasVariant(String key) {

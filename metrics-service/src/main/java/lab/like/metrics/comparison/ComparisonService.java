@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import lab.like.metrics.pilots.Pilot;
-import lab.like.metrics.pilots.PilotOutcome;
-import lab.like.metrics.pilots.PilotOutcomes;
+import lab.like.metrics.pilots.PilotResults;
+import lab.like.metrics.pilots.PilotResultsReader;
 import lab.like.metrics.pilots.PilotStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -26,12 +26,13 @@ public class ComparisonService {
             .thenComparing(Pilot::id);
 
     private final PilotStore pilots;
-    private final PilotOutcomes outcomes;
-    private final Clock clock = Clock.systemUTC();
+    private final PilotResultsReader outcomes;
+    private final Clock clock;
 
-    ComparisonService(PilotStore pilots, PilotOutcomes outcomes) {
+    ComparisonService(PilotStore pilots, PilotResultsReader outcomes, Clock clock) {
         this.pilots = pilots;
         this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     /** {@code organisation} null: an admin's view of every pilot of the service. */
@@ -56,7 +57,7 @@ public class ComparisonService {
                 });
     }
 
-    private static ServiceComparison.Experiment experiment(Pilot p, PilotOutcome o) {
+    private static ServiceComparison.Experiment experiment(Pilot p, PilotResults o) {
         return new ServiceComparison.Experiment(
                 p.id(),
                 p.name(),

@@ -3,6 +3,7 @@ package lab.like.metrics.comparison;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import lab.like.metrics.pilots.KpiPair;
 import lab.like.metrics.pilots.Pilot;
 
@@ -20,7 +21,7 @@ public record ServiceComparison(
     public record Experiment(
             String id,
             String name,
-            String status,
+            ExperimentStatus status,
             Pilot.Decision decision,
             boolean sharedWithNetwork,
             Instant startedAt,

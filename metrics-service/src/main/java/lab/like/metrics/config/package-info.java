@@ -1,2 +1,2 @@
-/** Configuration properties, health indicators and meters shared by the features. */
+/** The service's settings ({@code likelab.metrics.*}, defaults in application.yml), the clock, start-up checks. */
 package lab.like.metrics.config;

@@ -1,6 +1,7 @@
 package lab.like.metrics.pilots;
 
 import java.time.Instant;
+import lab.like.metrics.aggregation.ExperimentStatus;
 
 /** One experiment as the portfolio and comparison views see it (the {@code experiments} topic record, abridged). */
 public record Pilot(
@@ -8,7 +9,7 @@ public record Pilot(
         String organisation,
         String service,
         String name,
-        String status,
+        ExperimentStatus status,
         Decision decision,
         Instant startedAt,
         Instant completedAt,
@@ -19,10 +20,10 @@ public record Pilot(
         long version) {
 
     /** The decision taken when the pilot was completed. */
-    public record Decision(String outcome, String rationale) {}
+    public record Decision(Outcome outcome, String rationale) {}
 
     /** Running or paused: a pilot that collects data and awaits a decision. */
     public boolean active() {
-        return "RUNNING".equals(status) || "PAUSED".equals(status);
+        return status.active();
     }
 }

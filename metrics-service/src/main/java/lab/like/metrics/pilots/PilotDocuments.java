@@ -1,6 +1,7 @@
 package lab.like.metrics.pilots;
 
 import java.util.Date;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import org.bson.Document;
 
 /** Maps a pilot to and from its document in the {@code pilots} collection. */
@@ -13,10 +14,10 @@ final class PilotDocuments {
                 .append("organisation", p.organisation())
                 .append("service", p.service())
                 .append("name", p.name())
-                .append("status", p.status())
+                .append("status", p.status().name())
                 .append(
                         "decisionOutcome",
-                        p.decision() == null ? null : p.decision().outcome())
+                        p.decision() == null ? null : p.decision().outcome().name())
                 .append(
                         "decisionRationale",
                         p.decision() == null ? null : p.decision().rationale())
@@ -30,7 +31,7 @@ final class PilotDocuments {
     }
 
     static Pilot pilot(Document d) {
-        String outcome = d.getString("decisionOutcome");
+        Outcome outcome = Outcome.parse(d.getString("decisionOutcome")).orElse(null);
         Date started = d.getDate("startedAt");
         Date completed = d.getDate("completedAt");
         return new Pilot(
@@ -38,7 +39,7 @@ final class PilotDocuments {
                 d.getString("organisation"),
                 d.getString("service"),
                 d.getString("name"),
-                d.getString("status"),
+                ExperimentStatus.parse(d.getString("status")).orElse(ExperimentStatus.DRAFT),
                 outcome == null ? null : new Pilot.Decision(outcome, d.getString("decisionRationale")),
                 started == null ? null : started.toInstant(),
                 completed == null ? null : completed.toInstant(),

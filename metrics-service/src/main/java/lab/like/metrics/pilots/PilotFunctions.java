@@ -35,6 +35,8 @@ class PilotFunctions {
         return this::apply;
     }
 
+    // Blocking is deliberate: the binder calls this on its consumer thread (never a Netty thread) and moves the
+    // offset when it returns, so the write must be done by then; a failure is rethrown for the binder's retries.
     void apply(Message<byte[]> record) {
         if (!indexed) {
             store.ensureIndexes().block(WRITE_TIMEOUT);

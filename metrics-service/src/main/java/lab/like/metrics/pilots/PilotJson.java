@@ -3,6 +3,7 @@ package lab.like.metrics.pilots;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a pilot from an {@code experiments} topic record (CONTRACTS.md, experiment.schema.json). */
@@ -16,13 +17,12 @@ final class PilotJson {
         String id = text(node, "id");
         String organisation = text(node, "organisation");
         String service = text(node, "service");
-        String status = text(node, "status");
+        ExperimentStatus status = ExperimentStatus.parse(text(node, "status")).orElse(null);
         if (id == null || organisation == null || service == null || status == null) return Optional.empty();
         if (!node.path("version").isIntegralNumber()) return Optional.empty();
         JsonNode d = node.path("decision");
-        Pilot.Decision decision = d.isObject() && d.path("outcome").isString()
-                ? new Pilot.Decision(d.path("outcome").stringValue(), text(d, "rationale"))
-                : null;
+        Outcome outcome = d.isObject() ? Outcome.parse(text(d, "outcome")).orElse(null) : null;
+        Pilot.Decision decision = outcome == null ? null : new Pilot.Decision(outcome, text(d, "rationale"));
         return Optional.of(new Pilot(
                 id,
                 organisation,

@@ -26,7 +26,7 @@ public class PilotStore {
 
     private final MongoCollection<Document> pilots;
 
-    PilotStore(MongoClient client, @Value("${spring.mongodb.database:likelab_metrics}") String database) {
+    PilotStore(MongoClient client, @Value("${spring.mongodb.database}") String database) {
         this.pilots = client.getDatabase(database).getCollection("pilots");
     }
 

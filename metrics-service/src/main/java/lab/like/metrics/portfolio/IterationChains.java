@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import lab.like.metrics.pilots.KpiPair;
 import lab.like.metrics.pilots.KpiValue;
+import lab.like.metrics.pilots.Outcome;
 import lab.like.metrics.pilots.Pilot;
-import lab.like.metrics.pilots.PilotOutcome;
+import lab.like.metrics.pilots.PilotResults;
 
 /**
  * Experiments linked by {@code iterationOf}, any depth: one chain per path from a first pilot (no predecessor
@@ -30,8 +32,8 @@ final class IterationChains {
     record Step(
             String id,
             String name,
-            String status,
-            String decision,
+            ExperimentStatus status,
+            Outcome decision,
             Instant startedAt,
             String primaryKpi,
             KpiValue control,
@@ -45,7 +47,7 @@ final class IterationChains {
 
     private IterationChains() {}
 
-    static List<Chain> of(List<Pilot> pilots, Map<String, PilotOutcome> outcomes) {
+    static List<Chain> of(List<Pilot> pilots, Map<String, PilotResults> outcomes) {
         Map<String, Pilot> byId = new HashMap<>();
         pilots.forEach(p -> byId.put(p.id(), p));
         Map<String, List<Pilot>> followUps = new HashMap<>();
@@ -72,7 +74,7 @@ final class IterationChains {
             List<Step> path,
             Set<String> onPath,
             Map<String, List<Pilot>> followUps,
-            Map<String, PilotOutcome> outcomes,
+            Map<String, PilotResults> outcomes,
             List<Chain> chains) {
         path.add(step(pilot, path.isEmpty() ? null : path.get(path.size() - 1), outcomes));
         onPath.add(pilot.id());
@@ -88,8 +90,8 @@ final class IterationChains {
         onPath.remove(pilot.id());
     }
 
-    private static Step step(Pilot pilot, Step previous, Map<String, PilotOutcome> outcomes) {
-        KpiPair kpi = outcomes.getOrDefault(pilot.id(), PilotOutcome.NONE).kpi(pilot.primaryKpi());
+    private static Step step(Pilot pilot, Step previous, Map<String, PilotResults> outcomes) {
+        KpiPair kpi = outcomes.getOrDefault(pilot.id(), PilotResults.NONE).kpi(pilot.primaryKpi());
         KpiValue control = kpi == null ? null : kpi.control();
         KpiValue best = kpi == null ? null : kpi.bestTreatment();
         Double change = null;

@@ -27,10 +27,9 @@ final class LearningRate {
             if (p.decision() == null || p.completedAt() == null) continue;
             long[] c = byQuarter.computeIfAbsent(index(p.completedAt()), k -> new long[3]);
             switch (p.decision().outcome()) {
-                case "SCALE" -> c[0]++;
-                case "ITERATE" -> c[1]++;
-                case "STOP" -> c[2]++;
-                default -> {}
+                case SCALE -> c[0]++;
+                case ITERATE -> c[1]++;
+                case STOP -> c[2]++;
             }
         }
         int current = index(now);

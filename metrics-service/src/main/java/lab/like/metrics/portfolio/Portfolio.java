@@ -3,6 +3,8 @@ package lab.like.metrics.portfolio;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.results.Recommendation;
 
 /** The portfolio document of {@code GET /api/v1/portfolio} (organisation null: the whole network). */
 public record Portfolio(
@@ -24,8 +26,8 @@ public record Portfolio(
             String id,
             String name,
             String service,
-            String status,
-            String recommendation,
+            ExperimentStatus status,
+            Recommendation.Action recommendation,
             String bestTreatment,
             Instant startedAt,
             Double runningDays,

@@ -6,32 +6,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.pilots.Outcome;
 import lab.like.metrics.pilots.Pilot;
-import lab.like.metrics.pilots.PilotOutcome;
+import lab.like.metrics.pilots.PilotResults;
 
 /** Builds a portfolio from pilot records and their outcomes; plain Java, every figure exact. */
 final class PortfolioCalculator {
-
-    static final List<String> STATUSES = List.of("DRAFT", "RUNNING", "PAUSED", "COMPLETED", "ARCHIVED");
-    static final List<String> OUTCOMES = List.of("SCALE", "ITERATE", "STOP");
-    static final Set<String> DECISIVE = Set.of("SCALE", "STOP");
 
     private PortfolioCalculator() {}
 
     static Portfolio of(
             String organisation,
             List<Pilot> pilots,
-            Map<String, PilotOutcome> outcomes,
+            Map<String, PilotResults> outcomes,
             Map<String, Instant> recommendingSince,
             Instant now) {
         return new Portfolio(
                 organisation,
                 now,
                 pilots.size(),
-                count(STATUSES, pilots.stream().map(Pilot::status).toList()),
                 count(
-                        OUTCOMES,
+                        ExperimentStatus.values(),
+                        pilots.stream().map(Pilot::status).toList()),
+                count(
+                        Outcome.values(),
                         pilots.stream()
                                 .map(Pilot::decision)
                                 .filter(Objects::nonNull)
@@ -45,13 +44,12 @@ final class PortfolioCalculator {
 
     /** Active pilots whose recommendation is SCALE or STOP, the longest waiting first. */
     static List<Portfolio.Waiting> waiting(
-            List<Pilot> pilots, Map<String, PilotOutcome> outcomes, Map<String, Instant> since, Instant now) {
+            List<Pilot> pilots, Map<String, PilotResults> outcomes, Map<String, Instant> since, Instant now) {
         return pilots.stream()
                 .filter(Pilot::active)
-                .filter(p -> DECISIVE.contains(
-                        outcomes.getOrDefault(p.id(), PilotOutcome.NONE).recommendation()))
+                .filter(p -> outcomes.getOrDefault(p.id(), PilotResults.NONE).decisive())
                 .map(p -> {
-                    PilotOutcome o = outcomes.get(p.id());
+                    PilotResults o = outcomes.get(p.id());
                     Instant from = since.get(p.id());
                     return new Portfolio.Waiting(
                             p.id(),
@@ -72,11 +70,11 @@ final class PortfolioCalculator {
                 .toList();
     }
 
-    /** Every key appears, in the given order, with zero when absent; unknown values are not counted. */
-    static Map<String, Long> count(List<String> keys, List<String> values) {
+    /** Every key appears by name, in declared order, with zero when absent. */
+    static <E extends Enum<E>> Map<String, Long> count(E[] keys, List<E> values) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        keys.forEach(k -> counts.put(k, 0L));
-        values.forEach(v -> counts.computeIfPresent(v, (k, n) -> n + 1));
+        for (E key : keys) counts.put(key.name(), 0L);
+        values.forEach(v -> counts.computeIfPresent(v.name(), (k, n) -> n + 1));
         return counts;
     }
 }

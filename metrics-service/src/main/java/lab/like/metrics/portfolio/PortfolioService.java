@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lab.like.metrics.pilots.Pilot;
-import lab.like.metrics.pilots.PilotOutcome;
-import lab.like.metrics.pilots.PilotOutcomes;
+import lab.like.metrics.pilots.PilotResults;
+import lab.like.metrics.pilots.PilotResultsReader;
 import lab.like.metrics.pilots.PilotStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -25,15 +25,15 @@ public class PortfolioService {
     private static final int CONCURRENCY = 4;
 
     private final PilotStore pilots;
-    private final PilotOutcomes outcomes;
+    private final PilotResultsReader outcomes;
     private final RecommendationLog log;
     private final Clock clock;
 
-    PortfolioService(PilotStore pilots, PilotOutcomes outcomes, RecommendationLog log) {
+    PortfolioService(PilotStore pilots, PilotResultsReader outcomes, RecommendationLog log, Clock clock) {
         this.pilots = pilots;
         this.outcomes = outcomes;
         this.log = log;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The portfolio of one organisation, or of the whole network when {@code organisation} is null. */
@@ -63,7 +63,7 @@ public class PortfolioService {
             List<Pilot> active = list.stream().filter(Pilot::active).toList();
             return outcomesOf(active).flatMap(o -> Flux.fromIterable(active)
                     .concatMap(p -> log.observe(
-                            p.id(), o.getOrDefault(p.id(), PilotOutcome.NONE).recommendation(), now))
+                            p.id(), o.getOrDefault(p.id(), PilotResults.NONE).recommendation(), now))
                     .then(log.forget(list.stream()
                             .filter(p -> !p.active())
                             .map(Pilot::id)
@@ -81,7 +81,7 @@ public class PortfolioService {
         });
     }
 
-    private Mono<Map<String, PilotOutcome>> outcomesOf(List<Pilot> needed) {
+    private Mono<Map<String, PilotResults>> outcomesOf(List<Pilot> needed) {
         return Flux.fromIterable(needed)
                 .flatMap(p -> outcomes.of(p).map(o -> Map.entry(p.id(), o)), CONCURRENCY)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -93,10 +93,10 @@ public class PortfolioService {
 
     /** An observation counts only while the pilot still recommends the same outcome. */
     private static Map<String, Instant> sinceMatching(
-            Map<String, RecommendationLog.Observed> observed, Map<String, PilotOutcome> outcomes) {
+            Map<String, RecommendationLog.Observed> observed, Map<String, PilotResults> outcomes) {
         Map<String, Instant> since = new HashMap<>();
         observed.forEach((id, o) -> {
-            PilotOutcome now = outcomes.get(id);
+            PilotResults now = outcomes.get(id);
             if (now != null && o.outcome().equals(now.recommendation())) since.put(id, o.since());
         });
         return since;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
+import lab.like.metrics.results.Recommendation;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,22 +27,23 @@ class RecommendationLog {
     private static final int DUPLICATE_KEY = 11000;
 
     /** A decisive recommendation first observed at {@code since}. */
-    record Observed(String outcome, Instant since) {}
+    record Observed(Recommendation.Action outcome, Instant since) {}
 
     private final MongoCollection<Document> log;
 
-    RecommendationLog(MongoClient client, @Value("${spring.mongodb.database:likelab_metrics}") String database) {
+    RecommendationLog(MongoClient client, @Value("${spring.mongodb.database}") String database) {
         this.log = client.getDatabase(database).getCollection("pilot_recommendations");
     }
 
     /** Records {@code outcome} (null or not decisive: forgets the pilot) unless that outcome is already logged. */
-    Mono<Void> observe(String pilotId, String outcome, Instant now) {
-        if (outcome == null || !PortfolioCalculator.DECISIVE.contains(outcome)) {
+    Mono<Void> observe(String pilotId, Recommendation.Action outcome, Instant now) {
+        if (outcome == null || !outcome.decisive()) {
             return Mono.from(log.deleteOne(Filters.eq("_id", pilotId))).then();
         }
-        Document doc = new Document("_id", pilotId).append("outcome", outcome).append("since", Date.from(now));
+        Document doc =
+                new Document("_id", pilotId).append("outcome", outcome.name()).append("since", Date.from(now));
         return Mono.from(log.replaceOne(
-                        Filters.and(Filters.eq("_id", pilotId), Filters.ne("outcome", outcome)),
+                        Filters.and(Filters.eq("_id", pilotId), Filters.ne("outcome", outcome.name())),
                         doc,
                         new ReplaceOptions().upsert(true)))
                 .then()
@@ -62,6 +64,7 @@ class RecommendationLog {
                 .collectMap(
                         d -> d.getString("_id"),
                         d -> new Observed(
-                                d.getString("outcome"), d.getDate("since").toInstant()));
+                                Recommendation.Action.valueOf(d.getString("outcome")),
+                                d.getDate("since").toInstant()));
     }
 }

@@ -22,7 +22,7 @@ public record Comparison(
 
     static final double ALPHA = 0.05;
 
-    static Comparison of(String variant, String kpi, Kpi control, Kpi treatment) {
+    static Comparison of(String variant, String kpi, KpiEstimate control, KpiEstimate treatment) {
         if (control.value() == null || treatment.value() == null) {
             return new Comparison(
                     variant, kpi, control.value(), treatment.value(), null, null, null, null, false, null, null, null);

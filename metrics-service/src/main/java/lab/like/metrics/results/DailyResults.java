@@ -2,6 +2,7 @@ package lab.like.metrics.results;
 
 import java.time.Instant;
 import java.util.List;
+import lab.like.metrics.aggregation.Counts;
 
 /** The same counts per UTC day and variant. */
 public record DailyResults(String experimentId, Instant asOf, List<Row> rows) {
@@ -21,25 +22,20 @@ public record DailyResults(String experimentId, Instant asOf, List<Row> rows) {
             "medianDurationMs",
             "p90DurationMs");
 
+    /** One UTC day of one variant; in JSON like {@link VariantResult}: the counts top-level, no scoreSum. */
     public record Row(
-            String day,
-            String variant,
-            long subjects,
-            long starters,
-            long completers,
-            long abandoners,
-            long completions,
-            long digitalCompletions,
-            long feedbackResponses,
-            long satisfiedResponses,
-            Double meanScore,
-            Long medianDurationMs,
-            Long p90DurationMs) {
+            String day, String variant, Counts counts, Double meanScore, Long medianDurationMs, Long p90DurationMs) {
 
-        static Row of(VariantCounts c) {
+        public static Row of(VariantCounts v) {
             return new Row(
-                    c.day(),
-                    c.variant(),
+                    v.day(), v.variant(), v.counts(), v.counts().meanScore(), v.medianDurationMs(), v.p90DurationMs());
+        }
+
+        List<Object> values() {
+            Counts c = counts;
+            return List.of(
+                    day,
+                    variant,
                     c.subjects(),
                     c.starters(),
                     c.completers(),
@@ -48,23 +44,6 @@ public record DailyResults(String experimentId, Instant asOf, List<Row> rows) {
                     c.digitalCompletions(),
                     c.feedbackResponses(),
                     c.satisfiedResponses(),
-                    c.meanScore(),
-                    c.medianDurationMs(),
-                    c.p90DurationMs());
-        }
-
-        List<Object> values() {
-            return List.of(
-                    day,
-                    variant,
-                    subjects,
-                    starters,
-                    completers,
-                    abandoners,
-                    completions,
-                    digitalCompletions,
-                    feedbackResponses,
-                    satisfiedResponses,
                     meanScore == null ? "" : meanScore,
                     medianDurationMs == null ? "" : medianDurationMs,
                     p90DurationMs == null ? "" : p90DurationMs);

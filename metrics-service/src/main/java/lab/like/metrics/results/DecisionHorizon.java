@@ -67,7 +67,7 @@ final class DecisionHorizon {
         if (Double.isInfinite(k)) return k;
         double days = 0;
         for (String v : List.of(control, c.variant())) {
-            double more = (k - 1) * variants.get(v).starters();
+            double more = (k - 1) * variants.get(v).counts().starters();
             if (more <= 0) continue;
             if (rate.getOrDefault(v, 0.0) == 0) return Double.POSITIVE_INFINITY;
             days = Math.max(days, more / rate.get(v));
@@ -94,8 +94,8 @@ final class DecisionHorizon {
     }
 
     private double decisiveP(Comparison c, double k) {
-        Kpi control = variants.get(this.control).kpis().get(primaryKpi);
-        Kpi treatment = variants.get(c.variant()).kpis().get(primaryKpi);
+        KpiEstimate control = variants.get(this.control).kpis().get(primaryKpi);
+        KpiEstimate treatment = variants.get(c.variant()).kpis().get(primaryKpi);
         long nc = Math.round(control.denominator() * k);
         long nt = Math.round(treatment.denominator() * k);
         long xc = Math.min(nc, Math.round(control.numerator() * k));

@@ -34,13 +34,13 @@ public record Progress(List<VariantProgress> variants, Long estimatedDaysToDecis
         Map<String, Long> recent = new HashMap<>();
         for (VariantCounts d : daily) {
             if (d.day().compareTo(start) >= 0 && d.day().compareTo(end) <= 0) {
-                recent.merge(d.variant(), d.starters(), Long::sum);
+                recent.merge(d.variant(), d.counts().starters(), Long::sum);
             }
         }
         List<VariantProgress> progress = variants.stream()
                 .map(v -> new VariantProgress(
                         v.variant(),
-                        v.starters(),
+                        v.counts().starters(),
                         minimumStarters,
                         recent.getOrDefault(v.variant(), 0L) / (double) days))
                 .toList();

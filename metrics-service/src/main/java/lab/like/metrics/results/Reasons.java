@@ -33,7 +33,7 @@ final class Reasons {
 
     /** "sample ratio mismatch: 61% of subjects in control where 50% was planned", for the most skewed variant. */
     static String srm(ExperimentDefinition experiment, List<VariantResult> variants) {
-        long total = variants.stream().mapToLong(VariantResult::subjects).sum();
+        long total = variants.stream().mapToLong(v -> v.counts().subjects()).sum();
         double weights = experiment.variants().stream()
                 .mapToDouble(ExperimentDefinition.Variant::weight)
                 .sum();
@@ -42,7 +42,7 @@ final class Reasons {
         double observed = 0;
         double planned = 0;
         for (int i = 0; i < variants.size(); i++) {
-            double share = (double) variants.get(i).subjects() / total;
+            double share = (double) variants.get(i).counts().subjects() / total;
             double plan = experiment.variants().get(i).weight() / weights;
             if (Math.abs(share - plan) > worstGap) {
                 worstGap = Math.abs(share - plan);

@@ -11,7 +11,19 @@ import lab.like.metrics.aggregation.ExperimentDefinition;
  * or any guardrail, winning when significantly better on the primary KPI and not harmful. {@code variant} is the
  * treatment to scale (SCALE), the most promising one that is not harmful (ITERATE), or null.
  */
-public record Recommendation(String outcome, String variant, List<String> reasons) {
+public record Recommendation(Action outcome, String variant, List<String> reasons) {
+
+    /** What API.md's decision rule recommends; SCALE and STOP are decisive (a team should decide now). */
+    public enum Action {
+        KEEP_RUNNING,
+        SCALE,
+        ITERATE,
+        STOP;
+
+        public boolean decisive() {
+            return this == SCALE || this == STOP;
+        }
+    }
 
     static Recommendation of(
             ExperimentDefinition experiment,
@@ -22,12 +34,13 @@ public record Recommendation(String outcome, String variant, List<String> reason
         List<String> reasons = new ArrayList<>();
         if (srm.mismatch()) reasons.add(Reasons.srm(experiment, variants));
         List<String> small = variants.stream()
-                .filter(v -> v.starters() < minimumStarters)
-                .map(v -> v.variant() + " has " + v.starters() + " of the " + minimumStarters + " starters needed")
+                .filter(v -> v.counts().starters() < minimumStarters)
+                .map(v -> v.variant() + " has " + v.counts().starters() + " of the " + minimumStarters
+                        + " starters needed")
                 .toList();
         if (!small.isEmpty()) {
             reasons.addAll(0, small);
-            return new Recommendation("KEEP_RUNNING", null, reasons);
+            return new Recommendation(Action.KEEP_RUNNING, null, reasons);
         }
         List<TreatmentVerdict> verdicts = variants.stream()
                 .filter(v -> !v.variant().equals(experiment.controlVariant()))
@@ -39,10 +52,10 @@ public record Recommendation(String outcome, String variant, List<String> reason
         verdicts.stream().filter(TreatmentVerdict::harmful).forEach(v -> reasons.add(v.harm()));
         if (winner.isPresent() && !srm.mismatch()) {
             reasons.add(0, winner.get().primaryEffect());
-            return new Recommendation("SCALE", winner.get().variant(), reasons);
+            return new Recommendation(Action.SCALE, winner.get().variant(), reasons);
         }
         if (!verdicts.isEmpty() && verdicts.stream().allMatch(TreatmentVerdict::harmful)) {
-            return new Recommendation("STOP", null, reasons);
+            return new Recommendation(Action.STOP, null, reasons);
         }
         Optional<TreatmentVerdict> promising = verdicts.stream()
                 .filter(v -> !v.harmful() && v.primary() != null && v.primary().hasData())
@@ -56,6 +69,6 @@ public record Recommendation(String outcome, String variant, List<String> reason
             reasons.add("no treatment has data on " + Reasons.kpi(experiment.primaryKpi()) + " yet");
         }
         return new Recommendation(
-                "ITERATE", promising.map(TreatmentVerdict::variant).orElse(null), reasons);
+                Action.ITERATE, promising.map(TreatmentVerdict::variant).orElse(null), reasons);
     }
 }

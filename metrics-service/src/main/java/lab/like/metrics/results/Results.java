@@ -3,11 +3,12 @@ package lab.like.metrics.results;
 import java.time.Instant;
 import java.util.List;
 import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentStatus;
 
 /** The results document of API.md ({@link ResultsCalculator} builds it). */
 public record Results(
         String experimentId,
-        String status,
+        ExperimentStatus status,
         String primaryKpi,
         boolean sequentialTesting,
         Instant asOf,

@@ -40,7 +40,7 @@ public final class ResultsCalculator {
                 .orElse(now);
         List<Comparison> comparisons = comparisons(experiment, variants);
         Srm srm = Srm.of(
-                variants.stream().map(VariantResult::subjects).toList(),
+                variants.stream().map(v -> v.counts().subjects()).toList(),
                 experiment.variants().stream()
                         .map(ExperimentDefinition.Variant::weight)
                         .toList());
@@ -87,8 +87,8 @@ public final class ResultsCalculator {
         for (VariantResult treatment : variants) {
             if (treatment == control) continue;
             for (String kpi : kpis) {
-                Kpi c = control.kpis().get(kpi);
-                Kpi t = treatment.kpis().get(kpi);
+                KpiEstimate c = control.kpis().get(kpi);
+                KpiEstimate t = treatment.kpis().get(kpi);
                 if (c != null && t != null) out.add(Comparison.of(treatment.variant(), kpi, c, t));
             }
         }

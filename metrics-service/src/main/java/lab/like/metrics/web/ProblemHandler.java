@@ -1,7 +1,7 @@
 package lab.like.metrics.web;
 
 import java.util.Map;
-import lab.like.metrics.results.ResultsNotFoundException;
+import lab.like.metrics.results.service.ResultsNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -23,11 +23,11 @@ class AggregateTest {
         Aggregate a = Aggregate.empty();
         a.count(event("s1", EventType.COMPLETE, Channel.PHONE, 1000L, null), fresh, 1);
         var t = a.totals();
-        assertThat(t.subjects()).isEqualTo(1);
-        assertThat(t.starters()).isEqualTo(1);
-        assertThat(t.completers()).isEqualTo(1);
-        assertThat(t.completions()).isEqualTo(1);
-        assertThat(t.digitalCompletions()).isZero();
+        assertThat(t.counts().subjects()).isEqualTo(1);
+        assertThat(t.counts().starters()).isEqualTo(1);
+        assertThat(t.counts().completers()).isEqualTo(1);
+        assertThat(t.counts().completions()).isEqualTo(1);
+        assertThat(t.counts().digitalCompletions()).isZero();
         assertThat(t.medianDurationMs()).isEqualTo(1000L); // clamped into the exact min/max
     }
 
@@ -36,7 +36,7 @@ class AggregateTest {
         Aggregate a = Aggregate.empty();
         a.count(event("s1", EventType.FEEDBACK, Channel.WEB, null, 5), SubjectFlags.SEEN, 1);
         assertThat(a.totals().medianDurationMs()).isNull();
-        assertThat(a.totals().satisfiedResponses()).isEqualTo(1);
+        assertThat(a.totals().counts().satisfiedResponses()).isEqualTo(1);
         assertThat(AggregateCodec.decode(AggregateCodec.encode(a)).totals().p90DurationMs())
                 .isNull();
     }
@@ -80,10 +80,11 @@ class AggregateTest {
     void distinctCountsNeverExceedSubjectsAndCompletersNeverExceedStarters(
             @ForAll("events") List<CountableEvent> events) {
         var t = countAll(events).totals();
-        assertThat(t.starters()).isLessThanOrEqualTo(t.subjects());
-        assertThat(t.completers()).isLessThanOrEqualTo(t.starters());
-        assertThat(t.abandoners()).isLessThanOrEqualTo(t.subjects());
-        assertThat(t.digitalCompletions()).isLessThanOrEqualTo(t.completions());
+        assertThat(t.counts().starters()).isLessThanOrEqualTo(t.counts().subjects());
+        assertThat(t.counts().completers()).isLessThanOrEqualTo(t.counts().starters());
+        assertThat(t.counts().abandoners()).isLessThanOrEqualTo(t.counts().subjects());
+        assertThat(t.counts().digitalCompletions())
+                .isLessThanOrEqualTo(t.counts().completions());
         assertThat(t.version()).isEqualTo(events.size());
     }
 
@@ -97,7 +98,7 @@ class AggregateTest {
         System.arraycopy(current, 105, first, 89, current.length - 105);
         first[0] = 1;
         var t = AggregateCodec.decode(first).totals();
-        assertThat(t.completions()).isEqualTo(1);
+        assertThat(t.counts().completions()).isEqualTo(1);
         assertThat(t.medianDurationMs()).isCloseTo(2000L, org.assertj.core.api.Assertions.withinPercentage(2));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lab.like.metrics.aggregation.json.RawEventReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +27,7 @@ class EventRulesTest {
         return new ExperimentDefinition(
                 id,
                 "demo",
-                status,
+                ExperimentStatus.valueOf(status),
                 List.of(new ExperimentDefinition.Variant("control", 50), new ExperimentDefinition.Variant("b", 50)),
                 "control",
                 "completion_rate",
@@ -53,7 +54,7 @@ class EventRulesTest {
     }
 
     RawEvent raw(tools.jackson.databind.JsonNode node) {
-        return new EventReader(json).read(json.writeValueAsBytes(node));
+        return new RawEventReader(json).read(json.writeValueAsBytes(node));
     }
 
     @Test

@@ -31,7 +31,7 @@ class PseudonymisationAndAssignmentTest {
         var experiment = new ExperimentDefinition(
                 "exp",
                 "demo",
-                "RUNNING",
+                ExperimentStatus.RUNNING,
                 List.of(
                         new ExperimentDefinition.Variant("a", 20),
                         new ExperimentDefinition.Variant("b", 30),

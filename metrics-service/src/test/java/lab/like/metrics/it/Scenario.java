@@ -159,6 +159,26 @@ final class Scenario {
         return JSON.writeValueAsBytes(m);
     }
 
+    /**
+     * The counters by their names on the wire (kpi-aggregates, MongoDB, the API), written here independently of
+     * the service's {@code Counts}, so that a renamed or lost field fails the comparison.
+     */
+    static final List<String> COUNTERS = List.of(
+            "subjects",
+            "starters",
+            "completers",
+            "abandoners",
+            "completions",
+            "digitalCompletions",
+            "feedbackResponses",
+            "satisfiedResponses",
+            "scoreSum");
+
+    /** The counters and {@code events} (the aggregate's version). */
+    static final List<String> COUNTED = java.util.stream.Stream.concat(
+                    COUNTERS.stream(), java.util.stream.Stream.of("events"))
+            .toList();
+
     /** API.md counts per variant over the unique events (first occurrence of each eventId). */
     static Map<String, Map<String, Long>> expected(List<Sent> sent, boolean perDay) {
         Set<String> seen = new HashSet<>();
@@ -186,17 +206,7 @@ final class Scenario {
             c.merge("events", 1L, Long::sum);
         }
         for (Map<String, Long> c : counts.values()) {
-            for (String k : List.of(
-                    "subjects",
-                    "starters",
-                    "completers",
-                    "abandoners",
-                    "completions",
-                    "digitalCompletions",
-                    "feedbackResponses",
-                    "satisfiedResponses",
-                    "scoreSum",
-                    "events")) {
+            for (String k : COUNTED) {
                 c.putIfAbsent(k, 0L);
             }
         }

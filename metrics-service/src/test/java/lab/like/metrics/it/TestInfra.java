@@ -81,16 +81,7 @@ final class TestInfra {
         docs.forEach((key, d) -> {
             if (perDay != (d.getString("day") != null)) return;
             Map<String, Long> c = new java.util.TreeMap<>();
-            for (String k : List.of(
-                    "subjects",
-                    "starters",
-                    "completers",
-                    "abandoners",
-                    "completions",
-                    "digitalCompletions",
-                    "feedbackResponses",
-                    "satisfiedResponses",
-                    "scoreSum")) {
+            for (String k : Scenario.COUNTERS) {
                 c.put(k, ((Number) d.get(k)).longValue());
             }
             c.put("events", ((Number) d.get("version")).longValue());

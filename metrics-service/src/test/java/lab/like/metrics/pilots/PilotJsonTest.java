@@ -3,6 +3,7 @@ package lab.like.metrics.pilots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +28,8 @@ class PilotJsonTest {
                         "demo",
                         "parking-permit",
                         "Short form",
-                        "COMPLETED",
-                        new Pilot.Decision("SCALE", "better"),
+                        ExperimentStatus.COMPLETED,
+                        new Pilot.Decision(Outcome.SCALE, "better"),
                         Instant.parse("2026-01-02T00:00:00Z"),
                         Instant.parse("2026-02-01T00:00:00Z"),
                         "exp-0",
@@ -63,5 +64,19 @@ class PilotJsonTest {
         assertThat(pilot.sharedWithNetwork()).isFalse();
         assertThat(pilot.primaryKpi()).isEqualTo("completion_rate");
         assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
+    }
+
+    @Test
+    void whenTheStatusIsNoneOfApiMdsThenTheRecordIsRefusedAndAnUnknownDecisionOutcomeIsNoDecision() {
+        String base = "{\"id\":\"x\",\"organisation\":\"demo\",\"service\":\"s\",\"version\":1,";
+        assertThat(PilotJson.parse(JSON.readTree(base + "\"status\":\"running\"}")))
+                .isEmpty();
+        assertThat(PilotJson.parse(JSON.readTree(base + "\"status\":\"WEIRD\"}")))
+                .isEmpty();
+        Pilot pilot = PilotJson.parse(JSON.readTree(
+                        base + "\"status\":\"COMPLETED\",\"decision\":{\"outcome\":\"MAYBE\",\"rationale\":\"r\"}}"))
+                .orElseThrow();
+        assertThat(pilot.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(pilot.decision()).isNull();
     }
 }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import lab.like.metrics.pilots.KpiPair;
 import lab.like.metrics.pilots.KpiValue;
+import lab.like.metrics.pilots.Outcome;
 import lab.like.metrics.pilots.Pilot;
-import lab.like.metrics.pilots.PilotOutcome;
+import lab.like.metrics.pilots.PilotResults;
+import lab.like.metrics.results.Recommendation;
 import org.junit.jupiter.api.Test;
 
 class PortfolioCalculatorTest {
@@ -21,8 +24,8 @@ class PortfolioCalculatorTest {
                 "demo",
                 "parking-permit",
                 "pilot " + id,
-                status,
-                outcome == null ? null : new Pilot.Decision(outcome, "why"),
+                ExperimentStatus.valueOf(status),
+                outcome == null ? null : new Pilot.Decision(Outcome.valueOf(outcome), "why"),
                 started == null ? null : Instant.parse(started),
                 completed == null ? null : Instant.parse(completed),
                 parent,
@@ -32,10 +35,13 @@ class PortfolioCalculatorTest {
                 3);
     }
 
-    static PilotOutcome outcome(String recommendation, Double best) {
+    static PilotResults outcome(String recommendation, Double best) {
         KpiValue control = new KpiValue("control", 0.5, 50, 100, new double[] {0.4, 0.6});
         KpiValue treatment = best == null ? null : new KpiValue("b", best, 0, 100, new double[] {0.0, 1.0});
-        return new PilotOutcome(recommendation, "b", Map.of("completion_rate", new KpiPair(control, treatment)));
+        return new PilotResults(
+                recommendation == null ? null : Recommendation.Action.valueOf(recommendation),
+                "b",
+                Map.of("completion_rate", new KpiPair(control, treatment)));
     }
 
     @Test
@@ -128,7 +134,7 @@ class PortfolioCalculatorTest {
                 pilot("stop", "PAUSED", null, "2026-11-22T00:00:00Z", null, null),
                 pilot("iterate", "RUNNING", null, "2026-11-01T00:00:00Z", null, null),
                 pilot("done", "COMPLETED", "SCALE", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", null));
-        Map<String, PilotOutcome> outcomes = Map.of(
+        Map<String, PilotResults> outcomes = Map.of(
                 "scale", outcome("SCALE", 0.7),
                 "stop", outcome("STOP", 0.3),
                 "iterate", outcome("ITERATE", 0.5),
@@ -144,9 +150,10 @@ class PortfolioCalculatorTest {
     }
 
     @Test
-    void whenCountingThenEveryKeyAppearsInOrderAndUnknownValuesAreIgnored() {
+    void whenCountingThenEveryKeyAppearsInOrder() {
         assertThat(PortfolioCalculator.count(
-                        PortfolioCalculator.STATUSES, List.of("RUNNING", "RUNNING", "WEIRD", "DRAFT")))
+                        ExperimentStatus.values(),
+                        List.of(ExperimentStatus.RUNNING, ExperimentStatus.RUNNING, ExperimentStatus.DRAFT)))
                 .containsExactly(
                         Map.entry("DRAFT", 1L),
                         Map.entry("RUNNING", 2L),

@@ -14,7 +14,8 @@ class ComparisonAndRecommendationTest {
 
     @Test
     void whenApiExampleThenPValueAndIntervalMatch() {
-        Comparison c = Comparison.of("simplified", "completion_rate", Kpi.of(600, 800), Kpi.of(648, 800));
+        Comparison c =
+                Comparison.of("simplified", "completion_rate", KpiEstimate.of(600, 800), KpiEstimate.of(648, 800));
         assertThat(c.pValue()).isCloseTo(0.0038, within(0.0001));
         assertThat(c.ci95()[0]).isCloseTo(0.020, within(0.001));
         assertThat(c.ci95()[1]).isCloseTo(0.100, within(0.001));
@@ -30,7 +31,7 @@ class ComparisonAndRecommendationTest {
                 List.of(counts("control", 1000, 800, 600, 200, 150), counts("simplified", 1000, 800, 648, 200, 150)),
                 NOW);
         assertThat(results.comparisons()).hasSize(2);
-        assertThat(results.recommendation().outcome()).isEqualTo("SCALE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.SCALE);
         assertThat(results.recommendation().variant()).isEqualTo("simplified");
         assertThat(results.recommendation().reasons())
                 .containsExactly("simplified: completion rate +6.0 points, p = 0.004");
@@ -43,7 +44,7 @@ class ComparisonAndRecommendationTest {
                 List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1000, 800, 648, 0, 0)),
                 NOW);
         assertThat(few.comparisons().get(0).sequential().pValue()).isCloseTo(0.0912, within(0.0001));
-        assertThat(few.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(few.recommendation().outcome()).isEqualTo(Recommendation.Action.ITERATE);
         assertThat(few.recommendation().variant()).isEqualTo("simplified");
         assertThat(few.recommendation().reasons())
                 .containsExactly("no treatment is significantly better on completion rate yet; most promising: "
@@ -52,7 +53,7 @@ class ComparisonAndRecommendationTest {
                 experiment(true, List.of(), "simplified"),
                 List.of(counts("control", 10000, 8000, 6000, 0, 0), counts("simplified", 10000, 8000, 6480, 0, 0)),
                 NOW);
-        assertThat(many.recommendation().outcome()).isEqualTo("SCALE");
+        assertThat(many.recommendation().outcome()).isEqualTo(Recommendation.Action.SCALE);
         assertThat(many.recommendation().reasons())
                 .containsExactly("simplified: completion rate +6.0 points, p < 0.001");
     }
@@ -66,7 +67,7 @@ class ComparisonAndRecommendationTest {
                         counts("b", 1000, 800, 680, 0, 0),
                         counts("c", 1000, 800, 660, 0, 0)),
                 NOW);
-        assertThat(results.recommendation().outcome()).isEqualTo("SCALE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.SCALE);
         assertThat(results.recommendation().variant()).isEqualTo("b");
     }
 
@@ -84,7 +85,7 @@ class ComparisonAndRecommendationTest {
         Comparison bPrimary = find(results, "b", "completion_rate");
         assertThat(bPrimary.adjustedPValue()).isLessThan(0.05);
         assertThat(find(results, "a", "completion_rate").adjustedPValue()).isGreaterThan(0.05);
-        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.ITERATE);
         assertThat(results.recommendation().variant()).isEqualTo("a");
         assertThat(results.recommendation().reasons())
                 .containsExactly(
@@ -102,7 +103,7 @@ class ComparisonAndRecommendationTest {
                         counts("a", 1000, 800, 540, 400, 300),
                         counts("b", 1000, 800, 610, 400, 260)),
                 NOW);
-        assertThat(results.recommendation().outcome()).isEqualTo("STOP");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.STOP);
         assertThat(results.recommendation().variant()).isNull();
         assertThat(results.recommendation().reasons())
                 .containsExactly(
@@ -119,7 +120,7 @@ class ComparisonAndRecommendationTest {
                         counts("a", 1000, 800, 540, 400, 300),
                         counts("b", 1000, 800, 610, 400, 300)),
                 NOW);
-        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.ITERATE);
         assertThat(results.recommendation().variant()).isEqualTo("b");
     }
 
@@ -130,7 +131,7 @@ class ComparisonAndRecommendationTest {
                 List.of(counts("control", 1000, 800, 600, 0, 0), counts("simplified", 1300, 800, 680, 0, 0)),
                 NOW);
         assertThat(results.srm().mismatch()).isTrue();
-        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.ITERATE);
         assertThat(results.recommendation().variant()).isEqualTo("simplified");
         assertThat(results.recommendation().reasons())
                 .containsExactly(
@@ -153,7 +154,7 @@ class ComparisonAndRecommendationTest {
         Comparison a = find(results, "a", "completion_rate");
         assertThat(a.pValue()).isLessThan(0.05);
         assertThat(a.adjustedPValue()).isCloseTo(3 * a.pValue(), within(1e-12)).isGreaterThan(0.05);
-        assertThat(results.recommendation().outcome()).isEqualTo("ITERATE");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.ITERATE);
         assertThat(results.recommendation().variant()).isEqualTo("a");
     }
 
@@ -177,7 +178,7 @@ class ComparisonAndRecommendationTest {
                 experiment(true, List.of(), "simplified"),
                 List.of(counts("control", 1000, 99, 60, 0, 0), counts("simplified", 1000, 800, 700, 0, 0)),
                 NOW);
-        assertThat(results.recommendation().outcome()).isEqualTo("KEEP_RUNNING");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.KEEP_RUNNING);
         assertThat(results.recommendation().variant()).isNull();
         assertThat(results.recommendation().reasons()).containsExactly("control has 99 of the 100 starters needed");
     }
@@ -187,7 +188,7 @@ class ComparisonAndRecommendationTest {
         var results = Results.of(experiment(true, List.of("satisfaction"), "simplified"), List.of(), NOW);
         assertThat(results.comparisons()).allSatisfy(c -> assertThat(c.pValue()).isNull());
         assertThat(results.srm().pValue()).isEqualTo(1.0);
-        assertThat(results.recommendation().outcome()).isEqualTo("KEEP_RUNNING");
+        assertThat(results.recommendation().outcome()).isEqualTo(Recommendation.Action.KEEP_RUNNING);
     }
 
     private static Comparison find(Results results, String variant, String kpi) {

@@ -3,7 +3,9 @@ package lab.like.metrics.results;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lab.like.metrics.aggregation.Counts;
 import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentStatus;
 
 /** Experiments and stored totals for the engine's tests. */
 final class Fixtures {
@@ -21,7 +23,7 @@ final class Fixtures {
         return new ExperimentDefinition(
                 "exp",
                 "demo",
-                "RUNNING",
+                ExperimentStatus.RUNNING,
                 variants,
                 "control",
                 "completion_rate",
@@ -45,15 +47,8 @@ final class Fixtures {
                 variant,
                 day,
                 1,
-                subjects,
-                starters,
-                completers,
-                0,
-                completers,
-                completers,
-                feedback,
-                satisfied,
-                satisfied * 5,
+                new Counts(
+                        subjects, starters, completers, 0, completers, completers, feedback, satisfied, satisfied * 5),
                 null,
                 null,
                 NOW);

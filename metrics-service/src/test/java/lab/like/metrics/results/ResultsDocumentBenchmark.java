@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.like.metrics.aggregation.Counts;
 import lab.like.metrics.aggregation.ExperimentDefinition;
+import lab.like.metrics.aggregation.ExperimentStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +56,7 @@ public class ResultsDocumentBenchmark {
         experiment = new ExperimentDefinition(
                 "bench",
                 "demo",
-                "RUNNING",
+                ExperimentStatus.RUNNING,
                 variants,
                 "control",
                 "completion_rate",
@@ -72,15 +74,16 @@ public class ResultsDocumentBenchmark {
                 variant,
                 day,
                 starters * 4,
-                starters + starters / 10,
-                starters,
-                completers,
-                starters - completers,
-                completers + completers / 20,
-                completers - completers / 15,
-                feedback,
-                feedback * 3 / 4,
-                feedback * 4,
+                new Counts(
+                        starters + starters / 10,
+                        starters,
+                        completers,
+                        starters - completers,
+                        completers + completers / 20,
+                        completers - completers / 15,
+                        feedback,
+                        feedback * 3 / 4,
+                        feedback * 4),
                 180_000L,
                 420_000L,
                 NOW);

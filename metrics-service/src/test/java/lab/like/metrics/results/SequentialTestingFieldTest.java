@@ -3,7 +3,7 @@ package lab.like.metrics.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import lab.like.metrics.aggregation.ExperimentDefinition;
-import lab.like.metrics.aggregation.ExperimentJson;
+import lab.like.metrics.aggregation.json.ExperimentJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

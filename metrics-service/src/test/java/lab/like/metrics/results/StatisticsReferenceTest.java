@@ -37,7 +37,7 @@ class StatisticsReferenceTest {
                 .toArray();
         // the capped case is adoption with 1200 subjects in a population of 1000, tested as 100%
         long controlCount = row[0].equals("above-population-capped") ? 1200 : xc;
-        Comparison c = Comparison.of("t", "k", Kpi.of(controlCount, nc), Kpi.of(xt, nt));
+        Comparison c = Comparison.of("t", "k", KpiEstimate.of(controlCount, nc), KpiEstimate.of(xt, nt));
         assertClose(Wilson.interval(controlCount, nc)[0], expected[0]);
         assertClose(Wilson.interval(controlCount, nc)[1], expected[1]);
         assertClose(Wilson.interval(xt, nt)[0], expected[2]);
@@ -56,7 +56,7 @@ class StatisticsReferenceTest {
 
     @Test
     void whenAKpiHasNoDenominatorThenEveryStatisticIsNull() {
-        Comparison c = Comparison.of("t", "k", Kpi.of(0, 0), Kpi.of(3, 10));
+        Comparison c = Comparison.of("t", "k", KpiEstimate.of(0, 0), KpiEstimate.of(3, 10));
         assertThat(c.pValue()).isNull();
         assertThat(c.adjustedPValue()).isNull();
         assertThat(c.sequential()).isNull();

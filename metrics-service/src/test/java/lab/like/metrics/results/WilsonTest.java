@@ -23,8 +23,8 @@ class WilsonTest {
     @Test
     void whenNoTrialsThenNoIntervalAndNullValue() {
         assertThat(Wilson.interval(0, 0)).isNull();
-        assertThat(Kpi.of(0, 0).value()).isNull();
-        assertThat(Kpi.of(0, 0).ci95()).isNull();
+        assertThat(KpiEstimate.of(0, 0).value()).isNull();
+        assertThat(KpiEstimate.of(0, 0).ci95()).isNull();
     }
 
     @Property

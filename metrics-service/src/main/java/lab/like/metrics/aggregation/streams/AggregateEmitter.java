@@ -3,7 +3,7 @@ package lab.like.metrics.aggregation.streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import lab.like.metrics.aggregation.AggregateKey;
-import lab.like.metrics.aggregation.AggregateMessage;
+import lab.like.metrics.aggregation.json.AggregateMessage;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,7 +3,7 @@ package lab.like.metrics.aggregation.streams;
 import java.util.function.Consumer;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.Pseudonymiser;
-import lab.like.metrics.aggregation.SubjectRedactor;
+import lab.like.metrics.aggregation.json.SubjectRedactor;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;

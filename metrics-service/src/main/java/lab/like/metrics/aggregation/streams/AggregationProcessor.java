@@ -9,16 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lab.like.metrics.aggregation.EventReader;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.ExperimentDefinition;
-import lab.like.metrics.aggregation.ExperimentJson;
 import lab.like.metrics.aggregation.Origin;
 import lab.like.metrics.aggregation.RawEvent;
 import lab.like.metrics.aggregation.RejectReason;
-import lab.like.metrics.aggregation.SubjectRedactor;
 import lab.like.metrics.aggregation.UsageTopics;
 import lab.like.metrics.aggregation.Verdict;
+import lab.like.metrics.aggregation.json.ExperimentJson;
+import lab.like.metrics.aggregation.json.RawEventReader;
+import lab.like.metrics.aggregation.json.SubjectRedactor;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,7 +45,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
     private final EventRules rules;
     private final AggregationMeters meters;
     private final JsonMapper json;
-    private final EventReader reader;
+    private final RawEventReader reader;
     private final SubjectRedactor redactor;
     private final UsageTopics topics;
     private final Map<String, Parsed> definitions = new HashMap<>();
@@ -71,7 +71,7 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         this.rules = rules;
         this.meters = meters;
         this.json = json;
-        this.reader = new EventReader(json);
+        this.reader = new RawEventReader(json);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import lab.like.metrics.aggregation.AggregateCodec;
 import lab.like.metrics.aggregation.EventRules;
-import lab.like.metrics.aggregation.SubjectRedactor;
+import lab.like.metrics.aggregation.json.SubjectRedactor;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

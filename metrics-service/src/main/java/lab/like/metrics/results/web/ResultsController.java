@@ -2,8 +2,8 @@ package lab.like.metrics.results.web;
 
 import lab.like.metrics.results.DailyResults;
 import lab.like.metrics.results.Results;
-import lab.like.metrics.results.ResultsProperties;
-import lab.like.metrics.results.ResultsService;
+import lab.like.metrics.results.service.ResultsProperties;
+import lab.like.metrics.results.service.ResultsService;
 import lab.like.metrics.web.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

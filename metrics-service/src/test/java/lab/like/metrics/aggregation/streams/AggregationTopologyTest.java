@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import lab.like.metrics.aggregation.AggregateMessage;
 import lab.like.metrics.aggregation.EventRules;
 import lab.like.metrics.aggregation.Pseudonymiser;
-import lab.like.metrics.aggregation.SubjectRedactor;
+import lab.like.metrics.aggregation.json.AggregateMessage;
+import lab.like.metrics.aggregation.json.SubjectRedactor;
 import lab.like.metrics.config.KafkaSecurity;
 import lab.like.metrics.config.MetricsProperties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -140,8 +140,8 @@ class AggregationTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         var totals = emitted().get(EXP + "|control|");
         assertThat(totals.version()).isEqualTo(2);
-        assertThat(totals.subjects()).isEqualTo(1);
-        assertThat(totals.starters()).isEqualTo(1);
+        assertThat(totals.counts().subjects()).isEqualTo(1);
+        assertThat(totals.counts().starters()).isEqualTo(1);
     }
 
     @Test
@@ -151,11 +151,11 @@ class AggregationTopologyTest {
         sendOn("e-3", "2026-11-25T11:00:00Z");
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         var out = emitted();
-        assertThat(out.get(EXP + "|control|").subjects()).isEqualTo(1);
+        assertThat(out.get(EXP + "|control|").counts().subjects()).isEqualTo(1);
         assertThat(out.get(EXP + "|control|").version()).isEqualTo(3);
-        assertThat(out.get(EXP + "|control|2026-11-25").subjects()).isEqualTo(1);
+        assertThat(out.get(EXP + "|control|2026-11-25").counts().subjects()).isEqualTo(1);
         assertThat(out.get(EXP + "|control|2026-11-25").version()).isEqualTo(2);
-        assertThat(out.get(EXP + "|control|2026-11-26").subjects()).isEqualTo(1);
+        assertThat(out.get(EXP + "|control|2026-11-26").counts().subjects()).isEqualTo(1);
     }
 
     void sendOn(String eventId, String occurredAt) {
@@ -280,7 +280,7 @@ class AggregationTopologyTest {
         return out.entrySet().stream()
                 .filter(e ->
                         e.getKey().startsWith(experiment + "|") && e.getKey().endsWith("|"))
-                .mapToLong(e -> e.getValue().subjects())
+                .mapToLong(e -> e.getValue().counts().subjects())
                 .sum();
     }
 
@@ -340,7 +340,7 @@ class AggregationTopologyTest {
         var definition = new lab.like.metrics.aggregation.ExperimentDefinition(
                 "exp-soon",
                 "demo",
-                "RUNNING",
+                lab.like.metrics.aggregation.ExperimentStatus.RUNNING,
                 List.of(
                         new lab.like.metrics.aggregation.ExperimentDefinition.Variant("control", 50),
                         new lab.like.metrics.aggregation.ExperimentDefinition.Variant("b", 50)),

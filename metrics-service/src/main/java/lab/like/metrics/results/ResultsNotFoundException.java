@@ -1,9 +1,0 @@
-package lab.like.metrics.results;
-
-/** Unknown experiment, or one of another organisation: both are a 404 so no tenant learns of another. */
-public class ResultsNotFoundException extends RuntimeException {
-
-    public ResultsNotFoundException() {
-        super("experiment not found", null, false, false);
-    }
-}
