@@ -12,6 +12,7 @@ final class ResultsReader {
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Window window;
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     private ResultsReader(
@@ -23,19 +24,18 @@ final class ResultsReader {
                         String id = experiments.get(ThreadLocalRandom.current().nextInt(experiments.size()));
                         long t0 = System.nanoTime();
                         try {
-                            int status = gateway.get("/api/v1/experiments/" + id + "/results", apiKey)
-                                    .status();
+                            GatewayClient.Response response =
+                                    gateway.get("/api/v1/experiments/" + id + "/results", apiKey);
                             reads.incrementAndGet();
-                            if (status == 200) {
+                            if (response.status() == 200) {
                                 window.success(System.nanoTime() - t0, 1);
                             } else {
-                                failures.incrementAndGet();
-                                window.failure();
+                                fail("GET results " + response.status() + " " + response.abbreviated());
                             }
                         } catch (RuntimeException e) {
                             reads.incrementAndGet();
-                            failures.incrementAndGet();
-                            window.failure();
+                            fail("GET results: " + e.getMessage()
+                                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
                         }
                         try {
                             Thread.sleep(pauseMillis);
@@ -58,6 +58,16 @@ final class ResultsReader {
         ResultsReader reader = new ResultsReader(gateway, apiKey, experiments, pauseMillis, window);
         reader.thread.start();
         return reader;
+    }
+
+    private void fail(String problem) {
+        failures.incrementAndGet();
+        window.failure();
+        if (problems.size() < 50) problems.add(problem);
+    }
+
+    List<String> problems() {
+        return problems;
     }
 
     long reads() {

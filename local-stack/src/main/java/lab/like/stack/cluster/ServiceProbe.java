@@ -45,7 +45,7 @@ final class ServiceProbe {
     double aggregationLagSeconds() {
         for (ServiceProcess s : services) {
             if (s.name().startsWith("metrics-service")) {
-                return Prometheus.scrape(s.managementUri()).max("likelab_metrics_aggregation_lag_seconds");
+                return Prometheus.scrape(s.managementUri()).max("likelab_metrics_aggregation_lag_seconds_max");
             }
         }
         return Double.NaN;

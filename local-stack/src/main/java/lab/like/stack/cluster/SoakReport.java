@@ -75,7 +75,7 @@ final class SoakReport {
         row(md, "GET results p50 (ms)", o.samples(), SoakSample::readP50Ms, "%.0f");
         row(md, "GET results p99 (ms)", o.samples(), SoakSample::readP99Ms, "%.0f");
         row(md, "consumer lag (records)", o.samples(), s -> s.consumerLag(), "%,.0f");
-        row(md, "aggregation lag (s)", o.samples(), SoakSample::aggregationLagSeconds, "%.2f");
+        row(md, "aggregation lag, max of the last minutes (s)", o.samples(), SoakSample::aggregationLagSeconds, "%.2f");
         md.append("\nHeap and threads come from each service's management port (`/actuator/prometheus`: "
                 + "`jvm_memory_used_bytes{area=\"heap\"}`, `jvm_threads_live_threads`); a heap after GC is read right after "
                 + "`jcmd <pid> GC.run` once a minute. Lag is the committed offset of the Kafka Streams group `likelab-metrics` "

@@ -47,8 +47,12 @@ final class SoakSampler {
         long nextGc = start + gcEvery.toNanos();
         sender.window().drain();
         reads.drain();
+        long tick = start;
         while (!done.getAsBoolean()) {
-            Thread.sleep(interval.toMillis());
+            // one sample per interval however long the sampling itself takes (it scrapes three services)
+            tick += interval.toNanos();
+            long wait = tick - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000);
             long now = System.nanoTime();
             double seconds = (now - lastAt) / 1e9;
             Window.Sample ingest = sender.window().drain();
