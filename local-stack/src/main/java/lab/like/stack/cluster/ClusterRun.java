@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import lab.like.stack.EmbeddedMongo;
 import lab.like.stack.GatewayClient;
 import lab.like.stack.Ports;
-import lab.like.stack.ServiceProcess;
 
 /**
  * Issue 15's distributed run on one machine: a three-node KRaft cluster (replication 3, min.insync.replicas 2),
@@ -87,7 +85,7 @@ public final class ClusterRun {
                 Tally tally = new Tally();
                 pilots.declare(tally);
                 timeline.note(experiments + " experiments running and known to metrics-service");
-                awaitHolders(watch, timeline, 2, Duration.ofMinutes(3));
+                Faults.awaitHolders(watch, timeline, 2, Duration.ofMinutes(3));
                 return stream(
                         options,
                         kafka,
@@ -137,13 +135,13 @@ public final class ClusterRun {
                 }
                 if (brokerKill == null && sent >= events / 3) {
                     // the stream goes on while the cluster elects new leaders
-                    brokerKill = async(() -> killBroker(kafka, watch, timeline));
+                    brokerKill = Faults.async(() -> Faults.killBroker(kafka, watch, timeline));
                 }
                 if (metricsMove == null && sent >= 2L * events / 3) {
                     brokerKill.get();
-                    String victim = killMetrics(services, watch, timeline);
+                    String victim = Faults.killMetrics(services, watch, timeline);
                     long killed = System.nanoTime();
-                    metricsMove = async(() -> awaitMoved(watch, victim, killed, timeline));
+                    metricsMove = Faults.async(() -> Faults.awaitMoved(watch, victim, killed, timeline));
                 }
             }
             if (!batch.isEmpty()) {
@@ -151,12 +149,12 @@ public final class ClusterRun {
                 sent += batch.size();
             }
             sender.finish();
-            int brokerKilled = brokerKill.get();
-            String metricsKilled = metricsMove.get();
             timeline.note(String.format(
                     "all %,d events accepted (%,d distinct; %d batches resent after a 5xx, 429 or no answer; %d events rejected)",
                     sent, tally.totalEvents(), sender.retries(), sender.rejections()));
             sender.problems().stream().limit(10).forEach(p -> timeline.note("  sender: " + p));
+            int brokerKilled = brokerKill.get();
+            String metricsKilled = metricsMove.get();
             ResultsCheck.Outcome outcome = awaitExact(gateway, tally, countTimeout, timeline);
             String assignment = watch.holders("usage-events").toString();
             timeline.note("usage-events partitions held by: " + assignment);
@@ -170,108 +168,6 @@ public final class ClusterRun {
         } finally {
             reader.stop();
         }
-    }
-
-    /** Kills the node that leads the most usage-events partitions, and waits until others lead them all. */
-    private static int killBroker(KafkaCluster kafka, KafkaWatch watch, Timeline timeline) throws Exception {
-        Map<Integer, Integer> leaders = watch.leaders("usage-events");
-        int victim = leaders.values().stream()
-                .filter(id -> id > 0)
-                .reduce((a, b) -> java.util.Collections.frequency(leaders.values(), a)
-                                >= java.util.Collections.frequency(leaders.values(), b)
-                        ? a
-                        : b)
-                .orElse(1);
-        timeline.note("usage-events before: " + watch.describe("usage-events"));
-        kafka.kill(victim);
-        long killed = System.nanoTime();
-        timeline.note("KILLED Kafka node " + victim + " (SIGKILL)");
-        while (watch.leaders("usage-events").containsValue(victim)
-                || watch.leaders("usage-events").containsValue(-1)) {
-            if (System.nanoTime() - killed > Duration.ofMinutes(2).toNanos()) {
-                throw new IllegalStateException("node " + victim + "'s partitions got no new leader within 2 minutes");
-            }
-            Thread.sleep(200);
-        }
-        timeline.note(String.format(
-                "new leaders for every usage-events partition %.1f s after the kill: %s",
-                (System.nanoTime() - killed) / 1e9, watch.describe("usage-events")));
-        return victim;
-    }
-
-    /** Kills (SIGKILL) the instance that holds the most usage-events partitions. */
-    private static String killMetrics(ServiceSet services, KafkaWatch watch, Timeline timeline) throws Exception {
-        Map<String, Set<Integer>> holders = watch.holders("usage-events");
-        timeline.note("usage-events partitions held by: " + holders);
-        String victim = holders.entrySet().stream()
-                .max(java.util.Comparator.comparingInt(e -> e.getValue().size()))
-                .map(Map.Entry::getKey)
-                .filter(name -> services.service(name) != null)
-                .orElse("metrics-service-1");
-        ServiceProcess process = services.service(victim);
-        process.kill();
-        timeline.note("KILLED " + victim + " (SIGKILL, pid " + process.pid() + ")");
-        return victim;
-    }
-
-    /** Waits until the survivor holds every usage-events partition; returns the killed instance's name. */
-    private static String awaitMoved(KafkaWatch watch, String victim, long killed, Timeline timeline) throws Exception {
-        while (true) {
-            Map<String, Set<Integer>> now = watch.holders("usage-events");
-            if (!now.containsKey(victim)
-                    && now.values().stream().mapToInt(Set::size).sum() == 3
-                    && now.size() == 1) {
-                timeline.note(String.format(
-                        "all usage-events partitions moved to the survivor %.1f s after the kill: %s",
-                        (System.nanoTime() - killed) / 1e9, now));
-                return victim;
-            }
-            if (System.nanoTime() - killed > Duration.ofMinutes(3).toNanos()) {
-                throw new IllegalStateException("the partitions did not move to the survivor within 3 minutes: " + now);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> java.util.concurrent.CompletableFuture<T> async(Step<T> step) {
-        java.util.concurrent.CompletableFuture<T> future = new java.util.concurrent.CompletableFuture<>();
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        future.complete(step.run());
-                    } catch (Exception | Error e) {
-                        future.completeExceptionally(e);
-                    }
-                },
-                "cluster-run-fault");
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    private static void awaitHolders(KafkaWatch watch, Timeline timeline, int instances, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Set<Integer>> holders = Map.of();
-        while (System.nanoTime() < deadline) {
-            try {
-                holders = watch.holders("usage-events");
-            } catch (Exception notYet) {
-                holders = Map.of();
-            }
-            if (holders.size() == instances
-                    && holders.values().stream().allMatch(p -> !p.isEmpty())
-                    && holders.values().stream().mapToInt(Set::size).sum() == 3) {
-                timeline.note("usage-events partitions held by: " + holders);
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the two metrics-service instances did not share the partitions: " + holders);
     }
 
     private static ResultsCheck.Outcome awaitExact(
