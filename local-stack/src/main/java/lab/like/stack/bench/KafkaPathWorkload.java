@@ -52,12 +52,16 @@ final class KafkaPathWorkload {
         }
         double produceSeconds = (System.nanoTime() - start) / 1e9;
         long producedAt = System.nanoTime();
-        long countedWhenProduced = counted(target, experiment);
-        long counted = countedWhenProduced;
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long countedWhenProduced = counted(target, experiment);
+        while (countedWhenProduced < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            countedWhenProduced = counted(target, experiment);
+        }
+        long counted = countedWhenProduced;
         while (counted < events && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            counted = counted(target, experiment);
+            counted = Math.max(counted, counted(target, experiment));
         }
         long end = System.nanoTime();
         Profile profile = null;
@@ -88,8 +92,13 @@ final class KafkaPathWorkload {
         throw new IllegalStateException("metrics-service never learned experiment " + experiment);
     }
 
+    /** eventsCounted, or -1 when the read failed (a 504 while the machine is overloaded): the caller asks again. */
     private static long counted(BenchTarget target, String experiment) throws Exception {
-        JsonNode results = target.get("/api/v1/experiments/" + experiment + "/results");
-        return results.path("eventsCounted").asLong();
+        try {
+            JsonNode results = target.get("/api/v1/experiments/" + experiment + "/results");
+            return results.path("eventsCounted").asLong();
+        } catch (IllegalStateException | java.io.IOException failed) {
+            return -1;
+        }
     }
 }
