@@ -74,6 +74,7 @@ public final class BenchmarkReport {
                     target, "interleaved", events, subjects, true, metrics.pid(), dir.resolve("interleaved.jfr")));
             workloads.forEach(w -> System.out.printf("%s: %,.0f events/s%n", w.name(), w.perSecond()));
             String heap = heapAfterGc(metrics);
+            references = references.withStaticEndpoint(target, quick);
             sections.put(
                     "ingestion",
                     capture(() -> IngestionBenchmark.main(concat(
