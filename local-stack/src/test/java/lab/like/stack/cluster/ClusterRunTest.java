@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The short cluster run: three Kafka nodes, two metrics-service instances, 12,000 events over 4 experiments, one
  * broker and one instance killed mid-stream, every count exact. Opt-in ({@code -Dlikelab.cluster-run=true} or
- * {@code LIKELAB_CLUSTER_RUN=true}): it starts seven JVMs and took 10 minutes on this shared 2-core machine at
- * load 30-60; it needs the packaged service jars.
+ * {@code LIKELAB_CLUSTER_RUN=true}): it starts seven JVMs and took 12-13 minutes on this shared 2-core machine
+ * at load average 40-90; it needs the packaged service jars.
  */
 class ClusterRunTest {
 
