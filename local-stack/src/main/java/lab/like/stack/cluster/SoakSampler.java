@@ -50,7 +50,9 @@ final class SoakSampler {
         long tick = start;
         while (!done.getAsBoolean()) {
             // one sample per interval however long the sampling itself takes (it scrapes three services)
-            tick += interval.toNanos();
+            // a sampler that fell behind (an overloaded machine) skips ticks instead of taking a burst of
+            // samples over a few milliseconds each, whose rates would be noise
+            tick = Math.max(tick + interval.toNanos(), System.nanoTime());
             long wait = tick - System.nanoTime();
             if (wait > 0) Thread.sleep(wait / 1_000_000);
             long now = System.nanoTime();
