@@ -1,0 +1,72 @@
+package lab.like.stack.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Citizens' journeys as API.md usage events (JSON), from a seeded random source, each distinct event counted
+ * into a {@link Tally} as it is made: exposure, maybe a start, then complete (with a duration) or abandon, maybe
+ * feedback, on a digital or non-digital channel; now and then an event repeated with its own eventId, which must
+ * count once.
+ */
+final class JourneyGenerator {
+
+    private static final String[] CHANNELS = {"web", "web", "web", "app", "phone", "counter", "mail"};
+
+    private final Random random;
+    private final Tally tally;
+    private final String run;
+    private long sequence;
+
+    JourneyGenerator(long seed, Tally tally) {
+        this.random = new Random(seed);
+        this.tally = tally;
+        this.run = Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(seed, 36);
+    }
+
+    /** One subject's journey in one experiment; the variant is chosen by the weights (equal here). */
+    List<String> journey(String experiment, List<String> variants) {
+        String subject = "citizen-" + run + "-" + (sequence++);
+        String variant = variants.get(random.nextInt(variants.size()));
+        String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        Instant end = Instant.now().minusSeconds(5 + random.nextInt(60));
+        long duration = 30_000 + random.nextInt(900_000);
+        Instant start = end.minusMillis(duration);
+        List<String> events = new ArrayList<>(6);
+        events.add(event(experiment, subject, variant, "exposure", "web", start.minusSeconds(3), ""));
+        if (random.nextDouble() < 0.8) {
+            events.add(event(experiment, subject, variant, "start", channel, start, ""));
+            double outcome = random.nextDouble();
+            if (outcome < 0.6) {
+                events.add(
+                        event(experiment, subject, variant, "complete", channel, end, ",\"durationMs\":" + duration));
+            } else if (outcome < 0.85) {
+                events.add(event(experiment, subject, variant, "abandon", channel, end, ""));
+            }
+        } else if (random.nextDouble() < 0.1) {
+            // a completion without a recorded start: it makes a starter too
+            events.add(event(experiment, subject, variant, "complete", channel, end, ",\"durationMs\":" + duration));
+        }
+        if (random.nextDouble() < 0.3) {
+            int score = 1 + random.nextInt(5);
+            events.add(event(experiment, subject, variant, "feedback", channel, end, ",\"score\":" + score));
+        }
+        if (random.nextDouble() < 0.02) {
+            // a client that sends an event again: same eventId, counted once
+            events.add(events.get(random.nextInt(events.size())));
+        }
+        return events;
+    }
+
+    private String event(
+            String experiment, String subject, String variant, String type, String channel, Instant at, String extra) {
+        String id = run + "-" + (sequence++);
+        int score = extra.startsWith(",\"score\":") ? Integer.parseInt(extra.substring(9)) : 0;
+        tally.count(experiment, variant, subject, type, channel, score);
+        return "{\"eventId\":\"" + id + "\",\"experimentId\":\"" + experiment + "\",\"subjectId\":\"" + subject
+                + "\",\"variant\":\"" + variant + "\",\"type\":\"" + type + "\",\"channel\":\"" + channel
+                + "\",\"occurredAt\":\"" + at + "\"" + extra + "}";
+    }
+}
