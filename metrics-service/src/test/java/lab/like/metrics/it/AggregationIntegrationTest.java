@@ -71,7 +71,13 @@ class AggregationIntegrationTest extends IntegrationTestBase {
                 sent.add(e);
             }
         }
+        // the sentinel: once it is counted, the duplicates before it were processed, so the exact count below
+        // cannot be reached before a wrongly counted duplicate would show
+        var first = scenario.sentinel(10);
+        TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(first, 0));
+        sent.add(first);
         producer.flush();
+        awaitSentinel(scenario, first);
         awaitCounted(
                 scenario.experimentId,
                 Scenario.expected(sent, false).values().stream()
@@ -86,11 +92,15 @@ class AggregationIntegrationTest extends IntegrationTestBase {
             TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(events.get(i), 2));
             sent.add(events.get(i));
         }
+        var second = scenario.sentinel(11);
+        TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(second, 0));
+        sent.add(second);
         producer.flush();
 
         var expected = Scenario.expected(sent, false);
         long total = expected.values().stream().mapToLong(c -> c.get("events")).sum();
-        assertThat(total).isEqualTo(events.size());
+        assertThat(total).isEqualTo(events.size() + 2); // every journey event and the two sentinels, once
+        awaitSentinel(scenario, second);
         awaitCounted(scenario.experimentId, total);
 
         JsonNode results = get("/api/v1/experiments/" + scenario.experimentId + "/results", "demo");

@@ -124,6 +124,20 @@ abstract class IntegrationTestBase {
                 .isOk());
     }
 
+    /** Waits until the daily results show the sentinel's day (see {@link Scenario#sentinel}). */
+    void awaitSentinel(Scenario scenario, Scenario.Sent sentinel) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            for (JsonNode row : get("/api/v1/experiments/" + scenario.experimentId + "/results/daily", "demo")
+                    .path("rows")) {
+                if (row.path("day").asString().equals(sentinel.day().toString())
+                        && row.path("variant").asString().equals(sentinel.variant())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     void awaitCounted(String experimentId, long events) {
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(get("/api/v1/experiments/" + experimentId + "/results", "demo")

@@ -120,6 +120,8 @@ class RestartAndCrashTest {
                     TestInfra.send(
                             producer, "usage-events", scenario.experimentId, scenario.json(events.get(i), (i + 1) % 3));
                 }
+                // fresh events after the replayed ones, on the same partition: the sentinels of this check (the
+                // exact comparison needs them, so it cannot pass before the replays were processed)
                 List<Scenario.Sent> fresh =
                         scenario.journeys(650, 8, Instant.now()).subList(events.size(), events.size() + 20);
                 for (var e : fresh) {
@@ -171,8 +173,14 @@ class RestartAndCrashTest {
                 for (int i = 0; i < events.size(); i += 7) {
                     TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(events.get(i), 2));
                 }
+                // the sentinel, alone on its day: the exact comparison needs its row, so it cannot pass before
+                // the redeliveries ahead of it on the partition were processed
+                var sentinel = scenario.sentinel(10);
+                TestInfra.send(producer, "usage-events", scenario.experimentId, scenario.json(sentinel, 0));
                 producer.flush();
-                awaitExact(scenario, events, Duration.ofSeconds(150));
+                List<Scenario.Sent> all = new ArrayList<>(events);
+                all.add(sentinel);
+                awaitExact(scenario, all, Duration.ofSeconds(150));
             } finally {
                 second.destroy();
                 second.waitFor();

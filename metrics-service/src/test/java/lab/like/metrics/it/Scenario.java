@@ -52,9 +52,13 @@ final class Scenario {
     final String organisation;
 
     Scenario(String experimentId, String organisation, List<String> variants, List<Integer> weights) {
+        this(experimentId, organisation, "salt-" + experimentId, variants, weights);
+    }
+
+    Scenario(String experimentId, String organisation, String salt, List<String> variants, List<Integer> weights) {
         this.experimentId = experimentId;
         this.organisation = organisation;
-        this.salt = "salt-" + experimentId;
+        this.salt = salt;
         this.variants = variants;
         this.weights = weights;
     }
@@ -84,7 +88,7 @@ final class Scenario {
         return JSON.writeValueAsBytes(e);
     }
 
-    /** Independent copy of the CONTRACTS.md assignment. */
+    /** Independent copy of the CONTRACTS.md assignment (checked against the shared vectors: ScenarioOracleTest). */
     String assign(String subjectId) {
         byte[] bytes = (salt + "/" + subjectId).getBytes(StandardCharsets.UTF_8);
         long bucket = Integer.toUnsignedLong(MurmurHash3.hash32x86(bytes, 0, bytes.length, 0)) % 10_000;
@@ -96,6 +100,7 @@ final class Scenario {
         throw new IllegalStateException();
     }
 
+    /** CONTRACTS.md's pseudonym under {@link #SECRET} (checked against fixed vectors: ScenarioOracleTest). */
     static String hash(String subjectId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -136,6 +141,18 @@ final class Scenario {
             }
         }
         return events;
+    }
+
+    /**
+     * A sentinel to send after duplicates: a new subject's exposure, alone on its UTC day ({@code daysAgo} before
+     * now, outside the three days {@link #journeys} uses). All of an experiment's events share one partition and
+     * are processed in order, so once the sentinel's day shows, every event sent before it was processed.
+     */
+    Sent sentinel(int daysAgo) {
+        String subject = experimentId + "-sentinel-" + daysAgo;
+        Instant at = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
+        return new Sent(
+                experimentId + "-sentinel-" + daysAgo, subject, assign(subject), "exposure", "web", at, null, null);
     }
 
     /** The event as JSON: raw subjectId (with or without variant) or, pseudonymised, as experiment-service sends it. */

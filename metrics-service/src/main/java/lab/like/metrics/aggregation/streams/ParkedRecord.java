@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
@@ -46,17 +47,23 @@ final class ParkedRecord {
         boolean withHeaders = first == WITH_HEADERS;
         long timestamp = withHeaders ? in.getLong() : first;
         byte[] key = readBytes(in);
-        var headers = new RecordHeaders();
+        List<Header> headers = new ArrayList<>();
         if (withHeaders) {
             int count = in.getInt();
             for (int i = 0; i < count; i++) {
                 String name = new String(readBytes(in), StandardCharsets.UTF_8);
-                headers.add(name, readBytes(in));
+                byte[] headerValue = readBytes(in);
+                headers.add(new StoredHeader(name, headerValue));
             }
         }
         byte[] value = new byte[in.remaining()];
         in.get(value);
-        return new Record<>(key, value, timestamp, headers);
+        Record<byte[], byte[]> record = new Record<>(key, value, timestamp);
+        headers.forEach(record.headers()::add);
+        return record;
+    }
+
+    private record StoredHeader(String key, byte[] value) implements Header {
     }
 
     /** Length (-1 for null) and bytes. */
