@@ -63,8 +63,7 @@ final class ParkedRecord {
         return record;
     }
 
-    private record StoredHeader(String key, byte[] value) implements Header {
-    }
+    private record StoredHeader(String key, byte[] value) implements Header {}
 
     /** Length (-1 for null) and bytes. */
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
