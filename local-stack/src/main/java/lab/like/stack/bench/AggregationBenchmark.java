@@ -257,24 +257,23 @@ public final class AggregationBenchmark {
         return new double[] {Percentiles.of(latencies, n, 50) / 1e6, Percentiles.of(latencies, n, 99) / 1e6};
     }
 
+    /** The heap metrics-service at {@code metricsUrl} uses after a full GC, its pid read from its own info. */
     private static String heapAfterGc(String metricsUrl) {
         try {
-            long pid = ProcessHandle.allProcesses()
-                    .filter(h -> h.info().commandLine().orElse("").contains("metrics-service.jar"))
-                    .findFirst()
-                    .orElseThrow()
-                    .pid();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            long pid = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(get(http, metricsUrl + "/actuator/info"))
+                    .path("process")
+                    .path("pid")
+                    .asLong();
+            if (pid == 0) {
+                throw new IllegalStateException(metricsUrl + "/actuator/info names no process.pid");
+            }
             new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
                     .inheritIO()
                     .start()
                     .waitFor();
-            java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create(metricsUrl + "/actuator/prometheus"))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-            double bytes = scrape.body()
+            double bytes = get(http, metricsUrl + "/actuator/prometheus")
                     .lines()
                     .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
@@ -283,5 +282,13 @@ public final class AggregationBenchmark {
         } catch (Exception e) {
             return "not measured (" + e.getMessage() + ")";
         }
+    }
+
+    private static String get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }
