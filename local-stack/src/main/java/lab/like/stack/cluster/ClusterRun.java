@@ -9,6 +9,8 @@ import java.util.Map;
 import lab.like.stack.EmbeddedMongo;
 import lab.like.stack.GatewayClient;
 import lab.like.stack.Ports;
+import lab.like.stack.load.ResultsCheck;
+import lab.like.stack.load.Tally;
 
 /**
  * Issue 15's distributed run on one machine: a three-node KRaft cluster (replication 3, min.insync.replicas 2),

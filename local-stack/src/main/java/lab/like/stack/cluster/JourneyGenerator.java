@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import lab.like.stack.load.Tally;
+import lab.like.stack.load.UsageEventJson;
 
 /**
  * Citizens' journeys as API.md usage events (JSON), from a seeded random source, each distinct event counted
@@ -35,23 +37,22 @@ final class JourneyGenerator {
         long duration = 30_000 + random.nextInt(900_000);
         Instant start = end.minusMillis(duration);
         List<String> events = new ArrayList<>(6);
-        events.add(event(experiment, subject, variant, "exposure", "web", start.minusSeconds(3), ""));
+        events.add(event(experiment, subject, variant, "exposure", "web", start.minusSeconds(3), -1, 0));
         if (random.nextDouble() < 0.8) {
-            events.add(event(experiment, subject, variant, "start", channel, start, ""));
+            events.add(event(experiment, subject, variant, "start", channel, start, -1, 0));
             double outcome = random.nextDouble();
             if (outcome < 0.6) {
-                events.add(
-                        event(experiment, subject, variant, "complete", channel, end, ",\"durationMs\":" + duration));
+                events.add(event(experiment, subject, variant, "complete", channel, end, duration, 0));
             } else if (outcome < 0.85) {
-                events.add(event(experiment, subject, variant, "abandon", channel, end, ""));
+                events.add(event(experiment, subject, variant, "abandon", channel, end, -1, 0));
             }
         } else if (random.nextDouble() < 0.1) {
             // a completion without a recorded start: it makes a starter too
-            events.add(event(experiment, subject, variant, "complete", channel, end, ",\"durationMs\":" + duration));
+            events.add(event(experiment, subject, variant, "complete", channel, end, duration, 0));
         }
         if (random.nextDouble() < 0.3) {
             int score = 1 + random.nextInt(5);
-            events.add(event(experiment, subject, variant, "feedback", channel, end, ",\"score\":" + score));
+            events.add(event(experiment, subject, variant, "feedback", channel, end, -1, score));
         }
         if (random.nextDouble() < 0.02) {
             // a client that sends an event again: same eventId, counted once
@@ -60,13 +61,18 @@ final class JourneyGenerator {
         return events;
     }
 
+    /** A new event (its own eventId), counted into the tally; {@code durationMs} -1 and {@code score} 0: none. */
     private String event(
-            String experiment, String subject, String variant, String type, String channel, Instant at, String extra) {
+            String experiment,
+            String subject,
+            String variant,
+            String type,
+            String channel,
+            Instant at,
+            long durationMs,
+            int score) {
         String id = run + "-" + (sequence++);
-        int score = extra.startsWith(",\"score\":") ? Integer.parseInt(extra.substring(9)) : 0;
         tally.count(experiment, variant, subject, type, channel, score);
-        return "{\"eventId\":\"" + id + "\",\"experimentId\":\"" + experiment + "\",\"subjectId\":\"" + subject
-                + "\",\"variant\":\"" + variant + "\",\"type\":\"" + type + "\",\"channel\":\"" + channel
-                + "\",\"occurredAt\":\"" + at + "\"" + extra + "}";
+        return UsageEventJson.of(id, experiment, subject, variant, type, channel, at, durationMs, score);
     }
 }

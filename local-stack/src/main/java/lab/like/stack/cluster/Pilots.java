@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lab.like.stack.GatewayClient;
+import lab.like.stack.load.Tally;
 
 /** The experiments of a run: created and started through the gateway, two or three variants each. */
 final class Pilots {

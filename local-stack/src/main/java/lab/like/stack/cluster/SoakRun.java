@@ -8,6 +8,8 @@ import java.util.Map;
 import lab.like.stack.GatewayClient;
 import lab.like.stack.ServiceProcess;
 import lab.like.stack.Stack;
+import lab.like.stack.load.ResultsCheck;
+import lab.like.stack.load.Tally;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 

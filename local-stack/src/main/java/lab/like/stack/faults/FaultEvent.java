@@ -1,6 +1,7 @@
 package lab.like.stack.faults;
 
 import java.time.Instant;
+import lab.like.stack.load.UsageEventJson;
 
 /**
  * One generated usage event, kept compact (a million of them are held at once) and rendered as API.md's JSON
@@ -19,28 +20,15 @@ record FaultEvent(
         boolean overKafka) {
 
     String json(String experimentId) {
-        StringBuilder json = new StringBuilder(260)
-                .append("{\"eventId\":\"")
-                .append(eventId)
-                .append("\",\"experimentId\":\"")
-                .append(experimentId)
-                .append("\",\"subjectId\":\"")
-                .append(subjectId)
-                .append("\",\"variant\":\"")
-                .append(variant)
-                .append("\",\"type\":\"")
-                .append(type)
-                .append("\",\"channel\":\"")
-                .append(channel)
-                .append("\",\"occurredAt\":\"")
-                .append(Instant.ofEpochSecond(occurredAtEpochSecond))
-                .append('"');
-        if (durationMs >= 0) {
-            json.append(",\"durationMs\":").append(durationMs);
-        }
-        if (score > 0) {
-            json.append(",\"score\":").append(score);
-        }
-        return json.append('}').toString();
+        return UsageEventJson.of(
+                eventId,
+                experimentId,
+                subjectId,
+                variant,
+                type,
+                channel,
+                Instant.ofEpochSecond(occurredAtEpochSecond),
+                durationMs,
+                score);
     }
 }

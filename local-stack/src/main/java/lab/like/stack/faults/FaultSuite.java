@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import lab.like.stack.Ports;
 import lab.like.stack.Stack;
 import lab.like.stack.StackConfig;
 import lab.like.stack.Supervisor;
+import lab.like.stack.load.Tally;
 
 /**
  * The fault suite: creates pilots, sends a known stream of events over HTTP (through the gateway) and over the
@@ -103,7 +106,7 @@ public final class FaultSuite {
             ids.add(createAndStart(gateway, pilot, settings.seed()));
         }
         List<FaultEvent> stream = StreamGenerator.generate(pilots, settings.events(), settings.seed(), Instant.now());
-        Tally tally = Tally.of(stream);
+        Tally tally = tally(stream, ids);
         out.accept(
                 String.format("Generated %,d events over %d pilots; the tally is ready", stream.size(), pilots.size()));
 
@@ -167,7 +170,7 @@ public final class FaultSuite {
                     "Stream and faults done in %.1f s; every service is ready; waiting for the results",
                     streamSeconds));
             long settleStart = System.nanoTime();
-            ResultsCheck.Outcome outcome = new ResultsCheck(gateway, pilots, ids, tally)
+            CountsTable.Outcome outcome = new CountsTable(gateway, pilots, ids, tally)
                     .await(Duration.ofMinutes(3), Duration.ofMinutes(20), out);
             return new Report(
                     stream.size(),
@@ -188,6 +191,18 @@ public final class FaultSuite {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /** The suite's expected counts: every distinct event once (its duplicates are sends, not events). */
+    private static Tally tally(List<FaultEvent> stream, List<String> ids) {
+        Tally tally = new Tally();
+        Set<String> seen = new HashSet<>();
+        for (FaultEvent e : stream) {
+            if (seen.add(e.experiment() + "/" + e.eventId())) { // counting is after removing duplicate eventIds
+                tally.count(ids.get(e.experiment()), e.variant(), e.subjectId(), e.type(), e.channel(), e.score());
+            }
+        }
+        return tally;
     }
 
     /** A random sample of what was sent; half of it goes over the other path this time. */

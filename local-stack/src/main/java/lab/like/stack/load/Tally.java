@@ -1,19 +1,21 @@
-package lab.like.stack.cluster;
+package lab.like.stack.load;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 /**
- * The generator's own count of what the results must show, per experiment and variant, by API.md's counting
- * rules, kept from the events as they are generated (each distinct event once, however often it is sent).
+ * A load generator's own count of what the results must show, per experiment and variant, by API.md's counting
+ * rules (written here again, from the contract, not taken from the services' code). It is told each distinct
+ * event once, however often the event is sent: removing repeated eventIds is the caller's part. Thread-safe.
  */
-final class Tally {
+public final class Tally {
 
-    /** The counts of one variant that the run checks. */
-    record Counts(
+    /** The counts of one variant that are checked, in the order of {@link #NAMES}. */
+    public record Counts(
             long subjects,
             long starters,
             long completers,
@@ -23,18 +25,18 @@ final class Tally {
             long feedbackResponses,
             long satisfiedResponses) {
 
-        static final String[] NAMES = {
-            "subjects",
-            "starters",
-            "completers",
-            "abandoners",
-            "completions",
-            "digitalCompletions",
-            "feedbackResponses",
-            "satisfiedResponses"
-        };
+        /** The counts' field names in the results document, in {@link #values()} order. */
+        public static final List<String> NAMES = List.of(
+                "subjects",
+                "starters",
+                "completers",
+                "abandoners",
+                "completions",
+                "digitalCompletions",
+                "feedbackResponses",
+                "satisfiedResponses");
 
-        long[] values() {
+        public long[] values() {
             return new long[] {
                 subjects,
                 starters,
@@ -59,26 +61,27 @@ final class Tally {
         long satisfiedResponses;
     }
 
-    private final Map<String, Map<String, Variant>> experiments = new ConcurrentHashMap<>();
-    private final Map<String, Long> events = new ConcurrentHashMap<>();
+    /** experiment → variant (in the order declared or first counted) → counts. */
+    private final Map<String, Map<String, Variant>> experiments = new LinkedHashMap<>();
+
+    private final Map<String, Long> events = new LinkedHashMap<>();
 
     /** Registers a variant, so that one without events is checked too (all zero). */
-    synchronized void declare(String experiment, String variant) {
-        experiments.computeIfAbsent(experiment, e -> new TreeMap<>()).computeIfAbsent(variant, v -> new Variant());
+    public synchronized void declare(String experiment, String variant) {
+        variants(experiment).computeIfAbsent(variant, v -> new Variant());
         events.putIfAbsent(experiment, 0L);
     }
 
     /** One distinct event (never call it twice for one eventId). */
-    synchronized void count(String experiment, String variant, String subject, String type, String channel, int score) {
-        Variant v = experiments
-                .computeIfAbsent(experiment, e -> new TreeMap<>())
-                .computeIfAbsent(variant, k -> new Variant());
+    public synchronized void count(
+            String experiment, String variant, String subject, String type, String channel, int score) {
+        Variant v = variants(experiment).computeIfAbsent(variant, k -> new Variant());
         events.merge(experiment, 1L, Long::sum);
         v.subjects.add(subject);
         switch (type) {
             case "start" -> v.starters.add(subject);
             case "complete" -> {
-                v.starters.add(subject);
+                v.starters.add(subject); // a completion implies a start
                 v.completers.add(subject);
                 v.completions++;
                 if (channel.equals("web") || channel.equals("app")) v.digitalCompletions++;
@@ -94,8 +97,13 @@ final class Tally {
         }
     }
 
-    synchronized Map<String, Counts> expected(String experiment) {
-        Map<String, Counts> out = new TreeMap<>();
+    private Map<String, Variant> variants(String experiment) {
+        return experiments.computeIfAbsent(experiment, e -> new LinkedHashMap<>());
+    }
+
+    /** Expected counts of one experiment by variant, in the order the variants were declared or first counted. */
+    public synchronized Map<String, Counts> expected(String experiment) {
+        Map<String, Counts> out = new LinkedHashMap<>();
         experiments
                 .getOrDefault(experiment, Map.of())
                 .forEach((variant, v) -> out.put(
@@ -112,15 +120,17 @@ final class Tally {
         return out;
     }
 
-    long events(String experiment) {
+    /** The distinct events of one experiment: its expected {@code eventsCounted}. */
+    public synchronized long events(String experiment) {
         return events.getOrDefault(experiment, 0L);
     }
 
-    long totalEvents() {
+    public synchronized long totalEvents() {
         return events.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    Set<String> experiments() {
-        return new java.util.TreeSet<>(experiments.keySet());
+    /** The experiments declared or counted, sorted by id. */
+    public synchronized Set<String> experiments() {
+        return new TreeSet<>(experiments.keySet());
     }
 }
