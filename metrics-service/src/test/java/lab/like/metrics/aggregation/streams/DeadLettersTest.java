@@ -8,7 +8,6 @@ import lab.like.metrics.aggregation.Pseudonymiser;
 import lab.like.metrics.aggregation.RejectReason;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.aggregation.json.SubjectRedactor;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,9 @@ class DeadLettersTest {
 
     @Test
     void whenRejectedThenForwardedToTheDeadLetterSinkPseudonymisedWithOneReasonHeader() {
-        var headers = new RecordHeaders();
-        headers.add("traceparent", utf8("00-abc-01"));
-        headers.add(DeadLetters.REASON_HEADER, utf8("forged"));
-        var record =
-                new Record<>(utf8("exp-1"), utf8("{\"eventId\":\"e-1\",\"subjectId\":\"citizen-1\"}"), 1_000L, headers);
+        var record = new Record<>(utf8("exp-1"), utf8("{\"eventId\":\"e-1\",\"subjectId\":\"citizen-1\"}"), 1_000L);
+        record.headers().add("traceparent", utf8("00-abc-01"));
+        record.headers().add(DeadLetters.REASON_HEADER, utf8("forged"));
 
         deadLetters.send(record, new Verdict.Rejected(RejectReason.UNKNOWN_EXPERIMENT, "no such experiment"));
 

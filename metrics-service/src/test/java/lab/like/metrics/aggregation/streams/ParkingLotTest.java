@@ -17,7 +17,6 @@ import lab.like.metrics.aggregation.UsageTopics;
 import lab.like.metrics.aggregation.Verdict;
 import lab.like.metrics.aggregation.json.RawEventReader;
 import lab.like.metrics.aggregation.json.SubjectRedactor;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -182,10 +181,8 @@ class ParkingLotTest {
 
     @Test
     void whenParkedThenTimestampKeyAndHeadersKeptAndTheSubjectIdReplacedByItsHash() {
-        var headers = new RecordHeaders();
-        headers.add("traceparent", utf8("00-abc-01"));
-        var record =
-                new Record<>(utf8("exp-1"), utf8(event("e-1", "\"subjectId\":\"citizen-1\"", "control")), 42L, headers);
+        var record = new Record<>(utf8("exp-1"), utf8(event("e-1", "\"subjectId\":\"citizen-1\"", "control")), 42L);
+        record.headers().add("traceparent", utf8("00-abc-01"));
         park(record, 1_000, "usage-events.demo", 1, 5);
 
         Record<byte[], byte[]> stored = ParkedRecord.decode(store.get("0000000001000|usage-events.demo|1|5"));
