@@ -1,11 +1,15 @@
 package lab.like.metrics.aggregation.streams;
 
+import java.time.Duration;
 import lab.like.metrics.config.MetricsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The dedup purge of one task: a pass every purge-interval, walked one slice a second between stream records. */
 final class DedupPurge {
+
+    /** How often {@link #slice} is scheduled (wall-clock time). */
+    static final Duration SLICE_EVERY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DedupPurge.class);
 
