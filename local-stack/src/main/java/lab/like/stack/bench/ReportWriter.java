@@ -85,9 +85,7 @@ final class ReportWriter {
         }
         md.append("## The other benchmarks, run against the same stack\n\n");
         md.append("Their own output, unchanged (each prints its figures beside its references from the same run). "
-                + "`AggregationBenchmark` ran with `--warmup 0` (the service was warm); its heap line looks for the first process "
-                + "whose command line names `metrics-service.jar`, which on a shared machine may be another stack's: the heap above "
-                + "is this stack's.\n\n");
+                + "`AggregationBenchmark` ran with `--warmup 0` (the service was warm).\n\n");
         sections.forEach((name, output) -> md.append("### ")
                 .append(name)
                 .append("\n\n```\n")
