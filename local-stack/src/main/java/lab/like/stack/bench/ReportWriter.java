@@ -25,10 +25,10 @@ final class ReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# LIKE Lab benchmarks\n\n");
         md.append(String.format(
-                "**One run on a shared, loaded 2-core machine** (%s, %s UTC, %.0f minutes%s): other builds and tests ran "
-                        + "beside it, and the load generator, the broker and the services share the same two cores, so every "
-                        + "figure is depressed and noisy. Compare a figure with its reference from the same run, not with another "
-                        + "run's.%n%n",
+                "**One run on a shared 2-core machine** (%s, %s UTC, %.0f minutes%s): the load generator, the broker and "
+                        + "the services share the same two cores, so every figure is depressed and noisy, and the load average "
+                        + "below says whether anything else ran beside it. Compare a figure with its reference from the same "
+                        + "run, not with another run's.%n%n",
                 "written by `lab.like.stack.bench.BenchmarkReport`",
                 began.toString().substring(0, 16).replace('T', ' '),
                 Duration.between(began, Instant.now()).toSeconds() / 60.0,

@@ -27,11 +27,11 @@ class AggregationMeters {
         parked = counter(
                 registry,
                 "likelab.metrics.events.parked",
-                "raw usage events held back for their experiment to arrive or start (30 s at most)");
+                "raw usage events held back for their experiment to arrive or start (at most likelab.metrics.early-event-grace)");
         purged = counter(
                 registry,
                 "likelab.metrics.dedup.purged",
-                "event ids forgotten by the dedup purge after the retention (31 days)");
+                "event ids forgotten by the dedup purge after likelab.metrics.dedup-retention");
         forged = counter(
                 registry,
                 "likelab.metrics.experiments.refused",
