@@ -13,15 +13,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One workload of the Kafka path: events of one new experiment produced straight to {@code usage-events} (key =
- * experimentId, as experiment-service writes them), timed until the results API shows every one counted, with
- * a JFR recording of metrics-service meanwhile. "journeys": each subject's five events one after the other;
+ * experimentId, as experiment-service writes them), timed until the results API shows every one counted,
+ * optionally with a JFR recording of metrics-service meanwhile. "journeys": each subject's five events one after the other;
  * "interleaved": the same kind of events over the same number of subjects, shuffled into random order.
  */
 final class KafkaPathWorkload {
 
     private static final String[] VARIANTS = {"control", "shorter", "guided"};
 
-    /** Rates in events/s: until all counted, and after the producer finished; the profile (null if none). */
+    /**
+     * Rates in events/s: until all counted, and after the producer finished; the profile (null if none) and the
+     * rate of the run it was recorded in (NaN if none).
+     */
     record Outcome(
             String name,
             int events,
@@ -30,7 +33,23 @@ final class KafkaPathWorkload {
             double afterProducing,
             double produceSeconds,
             long counted,
-            Profile profile) {}
+            Profile profile,
+            double profiledPerSecond) {
+
+        /** This run's figures with the profile of another run of the same workload. */
+        Outcome withProfileOf(Outcome profiled) {
+            return new Outcome(
+                    name,
+                    events,
+                    subjects,
+                    perSecond,
+                    afterProducing,
+                    produceSeconds,
+                    counted,
+                    profiled.profile(),
+                    profiled.perSecond());
+        }
+    }
 
     private KafkaPathWorkload() {}
 
@@ -71,7 +90,15 @@ final class KafkaPathWorkload {
         }
         double after = (counted - countedWhenProduced) / Math.max(1e-9, (end - producedAt) / 1e9);
         return new Outcome(
-                name, events, subjects, counted / ((end - start) / 1e9), after, produceSeconds, counted, profile);
+                name,
+                events,
+                subjects,
+                counted / ((end - start) / 1e9),
+                after,
+                produceSeconds,
+                counted,
+                profile,
+                profile == null ? Double.NaN : counted / ((end - start) / 1e9));
     }
 
     /** Warm-up events on their own experiment (journeys), so that the measured runs see compiled code. */

@@ -48,10 +48,10 @@ final class ReportWriter {
                         + "partition and one stream task), timed from the first record produced until `GET .../results` shows every "
                         + "event counted. Target: 100,000 events/s on both workloads.\n\n");
         md.append(
-                "| workload | events / subjects | events/s end to end | once the producer had finished | × raw producer | × EOS + 1 write | target 100k/s |\n|---|---|---|---|---|---|---|\n");
+                "| workload | events / subjects | events/s end to end | once the producer had finished | × raw producer | × EOS + 1 write | target 100k/s | the same events under JFR profiling |\n|---|---|---|---|---|---|---|---|\n");
         for (KafkaPathWorkload.Outcome w : workloads) {
             md.append(String.format(
-                    "| %s | %,d / %,d | %,.0f | %,.0f | %.2f | %.2f | %s |%n",
+                    "| %s | %,d / %,d | %,.0f | %,.0f | %.2f | %.2f | %s | %s |%n",
                     w.name().equals("journeys")
                             ? "journeys (each subject's events together)"
                             : "interleaved (random order)",
@@ -63,7 +63,10 @@ final class ReportWriter {
                     w.perSecond() / references.kafka().statefulPerSecond(),
                     w.counted() < w.events()
                             ? "**not all counted** (" + w.counted() + ")"
-                            : w.perSecond() >= BenchmarkReport.TARGET ? "met" : "**missed**"));
+                            : w.perSecond() >= BenchmarkReport.TARGET ? "met" : "**missed**",
+                    Double.isNaN(w.profiledPerSecond())
+                            ? "not profiled"
+                            : String.format("%,.0f events/s", w.profiledPerSecond())));
         }
         md.append(String.format(
                 "%nBefore them, a warm-up of %,d journey events on its own experiment ran at %,.0f events/s (a service just "
@@ -78,7 +81,7 @@ final class ReportWriter {
                                     ? " (target met)"
                                     : " (target missed: what the profile shows)")
                     .append(
-                            "\n\nJFR (`jcmd <pid> JFR.start settings=profile`) on metrics-service's JVM for the workload, read with "
+                            "\n\nJFR (`jcmd <pid> JFR.start settings=profile`) on metrics-service's JVM for a second run of the workload, read with "
                                     + "`jdk.jfr.consumer.RecordingFile`. ")
                     .append(w.profile().markdown(12))
                     .append('\n');
