@@ -48,23 +48,7 @@ class RefusalKeepAliveTest extends GatewayTestSupport {
                 + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
         String next = "GET /api/v1/experiments?limit=1 HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer dev-team-key\r\n\r\n";
-        List<Integer> statuses = new ArrayList<>();
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            for (int i = 0; i < ROUNDS; i++) {
-                out.write(refused.getBytes(StandardCharsets.UTF_8)); // headers and body in one write
-                out.flush();
-                statuses.add(readResponse(in));
-                out.write(next.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                statuses.add(readResponse(in)); // a read timeout here is the defect
-            }
-        }
-        for (int i = 0; i < statuses.size(); i++) {
-            assertThat(statuses.get(i)).as("response %d", i).isEqualTo(i % 2 == 0 ? refusal : 200);
-        }
+        assertAlternating(refused, refusal, next, 200, ROUNDS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,22 +65,30 @@ class RefusalKeepAliveTest extends GatewayTestSupport {
                 + "Authorization: Bearer dev-team-key\r\n\r\n";
         String local = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                 + (key == null ? "" : "Authorization: Bearer " + key + "\r\n") + "\r\n";
+        assertAlternating(forwarded, 200, local, status, FORWARDED_ROUNDS);
+    }
+
+    /**
+     * Sends {@code first} and {@code second} in turn on one connection, each in one write and after the previous
+     * response was read, and checks every status; a read timeout is the defect these tests look for.
+     */
+    private void assertAlternating(String first, int firstStatus, String second, int secondStatus, int rounds)
+            throws IOException {
         List<Integer> statuses = new ArrayList<>();
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            for (int i = 0; i < FORWARDED_ROUNDS; i++) {
-                out.write(forwarded.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                statuses.add(readResponse(in));
-                out.write(local.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                statuses.add(readResponse(in)); // a read timeout here is the defect
+            for (int i = 0; i < rounds; i++) {
+                for (String request : List.of(first, second)) {
+                    out.write(request.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    statuses.add(readResponse(in));
+                }
             }
         }
         for (int i = 0; i < statuses.size(); i++) {
-            assertThat(statuses.get(i)).as("response %d", i).isEqualTo(i % 2 == 0 ? 200 : status);
+            assertThat(statuses.get(i)).as("response %d", i).isEqualTo(i % 2 == 0 ? firstStatus : secondStatus);
         }
     }
 
