@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,6 +36,20 @@ class ArchitectureTest {
 
     /** Plain Java: no framework, broker, database, reactive or JSON library. */
     static final List<String> DOMAIN = List.of(ROOT + ".aggregation", ROOT + ".results");
+
+    /**
+     * pilots and portfolio keep their adapters beside the calculations they feed: these classes (and their nested
+     * ones) may use infrastructure, every other class of the two packages is plain Java.
+     */
+    static final List<String> PILOT_ADAPTERS = List.of(
+            "pilots.PilotDocuments",
+            "pilots.PilotFunctions",
+            "pilots.PilotJson",
+            "pilots.PilotResultsReader",
+            "pilots.PilotStore",
+            "portfolio.PortfolioGauges",
+            "portfolio.PortfolioService",
+            "portfolio.RecommendationLog");
 
     static final String[] INFRASTRUCTURE = {
         "org.springframework..",
@@ -115,6 +130,25 @@ class ArchitectureTest {
     @Test
     void whenDomainCodeIsCompiledThenItUsesNoInfrastructure() {
         plainJava(DOMAIN.toArray(String[]::new)).check(SERVICE);
+    }
+
+    @Test
+    void whenPilotAndPortfolioCalculationsAreCompiledThenTheyUseNoInfrastructure() {
+        DescribedPredicate<JavaClass> adapter =
+                DescribedPredicate.describe("one of the adapters " + PILOT_ADAPTERS, c -> PILOT_ADAPTERS.stream()
+                        .map(a -> ROOT + "." + a)
+                        .anyMatch(a -> c.getName().equals(a) || c.getName().startsWith(a + "$")));
+        noClasses()
+                .that(resideInAnyPackage(ROOT + ".pilots", ROOT + ".portfolio").and(not(adapter)))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(INFRASTRUCTURE)
+                .because("the pilot and portfolio calculations are plain Java; only the named adapters touch "
+                        + "MongoDB, Reactor, Jackson or Spring")
+                .check(SERVICE);
+        // and the list names classes that exist
+        PILOT_ADAPTERS.forEach(
+                a -> assertThat(SERVICE.contain(ROOT + "." + a)).as(a).isTrue());
     }
 
     @Test
