@@ -69,7 +69,7 @@ class ArchitectureTest {
         MAY_USE.put("", Set.of()); // the application class
         MAY_USE.put("aggregation", Set.of());
         MAY_USE.put("aggregation.json", Set.of("aggregation"));
-        // h-core's counting topology on Kafka Streams (its sub-packages too)
+        // the counting topology on Kafka Streams (its sub-packages too, should it be split)
         MAY_USE.put("aggregation.streams", Set.of("aggregation", "aggregation.json", "config"));
         MAY_USE.put("projection", Set.of("aggregation", "aggregation.json", "config"));
         MAY_USE.put("results", Set.of("aggregation"));
@@ -108,8 +108,25 @@ class ArchitectureTest {
                         + "Reactor or Jackson");
     }
 
+    /** Only the named class may use Kafka's internal packages (the upgrade risk stays in one place). */
+    static ArchRule kafkaInternalsOnlyIn(String className) {
+        return noClasses()
+                .that(not(DescribedPredicate.describe(
+                        className,
+                        c -> c.getName().equals(className) || c.getName().startsWith(className + "$"))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..internals..")
+                .because("Kafka's internal classes change without notice; the one class that needs them says why");
+    }
+
     @Test
     void theRulesFailOnDeliberateViolations() {
+        assertThatThrownBy(() -> kafkaInternalsOnlyIn(ROOT + ".aggregation.streams.WriteBackStore")
+                        .check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("lab.like.archfixture.internals.OnStreamsInternals")
+                .hasMessageContaining("WrappedStateStore");
         assertThatThrownBy(() -> noCycles("lab.like.archfixture").check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
@@ -130,6 +147,11 @@ class ArchitectureTest {
     @Test
     void whenDomainCodeIsCompiledThenItUsesNoInfrastructure() {
         plainJava(DOMAIN.toArray(String[]::new)).check(SERVICE);
+    }
+
+    @Test
+    void whenAClassUsesKafkaStreamsInternalsThenItIsTheWriteBackStore() {
+        kafkaInternalsOnlyIn(ROOT + ".aggregation.streams.WriteBackStore").check(SERVICE);
     }
 
     @Test
@@ -176,7 +198,7 @@ class ArchitectureTest {
 
     static void mayUseOnly(JavaClasses classes, String root, String pkg, Set<String> allowed) {
         String name = pkg.isEmpty() ? root : root + "." + pkg;
-        // a package name and its sub-packages for the streams topology (h-core may split it), exactly otherwise
+        // a package name and its sub-packages for the streams topology, exactly otherwise
         boolean withSubPackages = pkg.equals("aggregation.streams");
         List<String> permitted = new ArrayList<>();
         permitted.add(withSubPackages ? name + ".." : name);

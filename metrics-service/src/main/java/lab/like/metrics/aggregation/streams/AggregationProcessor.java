@@ -62,10 +62,10 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         this.context = context;
         this.experiments = context.getStateStore(AggregationTopology.EXPERIMENTS);
         this.counter = new EventCounter(
-                context.getStateStore(AggregationTopology.DEDUP),
-                context.getStateStore(AggregationTopology.SUBJECT_FLAGS),
-                context.getStateStore(AggregationTopology.AGGREGATES),
-                context.getStateStore(AggregationTopology.DIRTY));
+                buffer(context, AggregationTopology.DEDUP),
+                buffer(context, AggregationTopology.SUBJECT_FLAGS),
+                buffer(context, AggregationTopology.AGGREGATES),
+                buffer(context, AggregationTopology.DIRTY));
         definitions.reset();
         this.deadLetters = new DeadLetters(redactor, meters, context);
         this.parking = new ParkingLot(
@@ -82,6 +82,11 @@ final class AggregationProcessor implements Processor<byte[], byte[], byte[], by
         context.schedule(properties.emitInterval(), PunctuationType.WALL_CLOCK_TIME, emitter::emit);
         var purge = new DedupPurge(counter, properties, meters, context.taskId().toString());
         context.schedule(DedupPurge.SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, purge::slice);
+    }
+
+    private static <T> WriteBackBuffer<T, byte[]> buffer(ProcessorContext<?, ?> context, String store) {
+        WriteBackStore<T, byte[]> writeBack = context.getStateStore(store);
+        return writeBack.buffer();
     }
 
     @Override

@@ -15,7 +15,7 @@ import lab.like.metrics.aggregation.SubjectState;
  * Exactly-once counting over the task's state stores: a dedup entry per experimentId + eventId, one
  * subject-state value per subject and variant (flags overall and per day) for the distinct counts, totals per
  * aggregate key, and a dirty mark per changed aggregate key until its totals have been emitted. All four are
- * {@link WriteBackStore}s: per event only hash-map work, plus a RocksDB read when a key is not pending.
+ * {@link WriteBackBuffer}s: per event only hash-map work, plus a RocksDB read when a key is not pending.
  */
 final class EventCounter {
 
@@ -23,26 +23,26 @@ final class EventCounter {
     private static final int KEPT_DAYS = 32;
     private static final long DAY_MS = 86_400_000L;
 
-    private final WriteBackStore<byte[], byte[]> dedup;
+    private final WriteBackBuffer<byte[], byte[]> dedup;
     // the dedup value: the UTC day an event id was first seen, one shared array per day
     private int firstSeenDay = Integer.MIN_VALUE;
     private byte[] firstSeenValue;
-    private final WriteBackStore<byte[], byte[]> subjectFlags;
-    private final WriteBackStore<Aggregate, byte[]> aggregates;
-    private final WriteBackStore<byte[], byte[]> dirty;
+    private final WriteBackBuffer<byte[], byte[]> subjectFlags;
+    private final WriteBackBuffer<Aggregate, byte[]> aggregates;
+    private final WriteBackBuffer<byte[], byte[]> dirty;
 
     EventCounter(
-            WriteBackStore<byte[], byte[]> dedup,
-            WriteBackStore<byte[], byte[]> subjectFlags,
-            WriteBackStore<Aggregate, byte[]> aggregates,
-            WriteBackStore<byte[], byte[]> dirty) {
+            WriteBackBuffer<byte[], byte[]> dedup,
+            WriteBackBuffer<byte[], byte[]> subjectFlags,
+            WriteBackBuffer<Aggregate, byte[]> aggregates,
+            WriteBackBuffer<byte[], byte[]> dirty) {
         this.dedup = dedup;
         this.subjectFlags = subjectFlags;
         this.aggregates = aggregates;
         this.dirty = dirty;
         // a new counter means the task (re)started processing: its stores may hold keys the filters never saw
-        dedup.resetFilter();
-        subjectFlags.resetFilter();
+        dedup.forgetKeys();
+        subjectFlags.forgetKeys();
     }
 
     /** Counts the event unless its experimentId + eventId was seen before; true when counted. */
@@ -101,7 +101,7 @@ final class EventCounter {
      * One slice of a pass that forgets event ids first seen longer ago than the retention (per-day subject flags
      * prune themselves when a subject's value is rewritten).
      */
-    WriteBackStore.Slice purgeSlice(long now, Duration retention, int keys) {
+    PurgePass.Slice purgeSlice(long now, Duration retention, int keys) {
         long cutoff = now - retention.toMillis();
         return dedup.retainSlice((key, firstSeen) -> firstSeenMillis(firstSeen) >= cutoff, keys);
     }

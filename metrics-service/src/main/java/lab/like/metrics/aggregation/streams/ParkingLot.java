@@ -78,8 +78,10 @@ final class ParkingLot {
         if (raw == null || raw.subjectId() != null && raw.variant() == null && experiment == null) return false;
         long now = context.currentSystemTimeMs();
         var metadata = context.recordMetadata();
+        // zero-padded, so that records parked in one millisecond are released in offset order (keys written
+        // before the padding, unpadded, are still read: release parses only the time and the topic)
         String id = String.format(
-                "%013d|%s|%d|%d",
+                "%013d|%s|%010d|%019d",
                 now,
                 topic,
                 metadata.map(m -> m.partition()).orElse(-1),

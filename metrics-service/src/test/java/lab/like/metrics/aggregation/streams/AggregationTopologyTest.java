@@ -455,7 +455,7 @@ class AggregationTopologyTest {
 
     long count(String store) {
         if (!store.equals(AggregationTopology.PARKED)) {
-            return ((WriteBackStore<?, ?>) driver.getStateStore(store)).count();
+            return ((WriteBackStore<?, ?>) driver.getStateStore(store)).buffer().count();
         }
         long n = 0;
         try (var all = driver.<String, byte[]>getKeyValueStore(store).all()) {

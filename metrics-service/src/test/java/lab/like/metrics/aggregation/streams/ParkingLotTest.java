@@ -125,9 +125,9 @@ class ParkingLotTest {
         assertThat(park(record("e-c"), 900, "usage-events.demo", 0, 8)).isTrue();
         assertThat(keys())
                 .containsExactly(
-                        "0000000000900|usage-events.demo|0|8",
-                        "0000000001000|usage-events.demo|0|7",
-                        "0000000001000|usage-events|2|3");
+                        "0000000000900|usage-events.demo|0000000000|0000000000000000008",
+                        "0000000001000|usage-events.demo|0000000000|0000000000000000007",
+                        "0000000001000|usage-events|0000000002|0000000000000000003");
 
         release(2_000, new Verdict.Accepted(null));
 
@@ -140,12 +140,22 @@ class ParkingLotTest {
     }
 
     @Test
-    void whenParkedInOneMillisecondThenOffsetsOrderAsTextNotAsNumbers() {
-        // pins the present order: the offset is not zero-padded in the key, so offset 10 sorts before offset 9
+    void whenParkedInOneMillisecondThenReleasedInOffsetOrder() {
         park(record("e-9"), 1_000, "usage-events", 0, 9);
         park(record("e-10"), 1_000, "usage-events", 0, 10);
+        park(record("e-p10"), 1_000, "usage-events", 10, 1);
+        park(record("e-p2"), 1_000, "usage-events", 2, 1);
         release(2_000, new Verdict.Accepted(null));
-        assertThat(settled).containsExactly("e-10", "e-9");
+        assertThat(settled).containsExactly("e-9", "e-10", "e-p2", "e-p10");
+    }
+
+    @Test
+    void whenAKeyWasWrittenBeforeThePaddingThenItIsStillReleased() {
+        store.put("0000000001000|usage-events.demo|0|7", ParkedRecord.encode(record("e-old")));
+        release(2_000, new Verdict.Accepted(null));
+        assertThat(settled).containsExactly("e-old");
+        assertThat(judged).containsExactly(new Origin("demo", true));
+        assertThat(keys()).isEmpty();
     }
 
     @Test
@@ -168,7 +178,7 @@ class ParkingLotTest {
         release(1_001, (record, origin) -> eventId(record).equals("e-final") ? FINAL : EARLY);
         assertThat(settled).containsExactly("e-final");
         assertThat(verdicts).containsExactly(FINAL);
-        assertThat(keys()).containsExactly("0000000001000|usage-events|0|1");
+        assertThat(keys()).containsExactly("0000000001000|usage-events|0000000000|0000000000000000001");
     }
 
     @Test
@@ -185,7 +195,8 @@ class ParkingLotTest {
         record.headers().add("traceparent", utf8("00-abc-01"));
         park(record, 1_000, "usage-events.demo", 1, 5);
 
-        Record<byte[], byte[]> stored = ParkedRecord.decode(store.get("0000000001000|usage-events.demo|1|5"));
+        Record<byte[], byte[]> stored =
+                ParkedRecord.decode(store.get("0000000001000|usage-events.demo|0000000001|0000000000000000005"));
         assertThat(stored.key()).isEqualTo(utf8("exp-1"));
         assertThat(stored.timestamp()).isEqualTo(42L);
         assertThat(stored.headers().lastHeader("traceparent").value()).isEqualTo(utf8("00-abc-01"));
@@ -207,7 +218,7 @@ class ParkingLotTest {
         experiments.put("exp-1", DefinitionCacheTest.definition("DRAFT", 1));
         assertThat(park(raw, 1_000, "usage-events.demo", 0, 3)).isTrue();
         String value = new String(
-                ParkedRecord.decode(store.get("0000000001000|usage-events.demo|0|3"))
+                ParkedRecord.decode(store.get("0000000001000|usage-events.demo|0000000000|0000000000000000003"))
                         .value(),
                 StandardCharsets.UTF_8);
         assertThat(value).doesNotContain("citizen-1").containsPattern("\"variant\":\"(control|b)\"");
