@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import lab.like.metrics.pilots.Pilot;
 import lab.like.metrics.pilots.PilotResults;
-import lab.like.metrics.pilots.PilotResultsReader;
-import lab.like.metrics.pilots.PilotStore;
+import lab.like.metrics.pilots.results.PilotResultsReader;
+import lab.like.metrics.pilots.store.PilotStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

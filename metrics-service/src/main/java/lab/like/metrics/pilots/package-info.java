@@ -1,2 +1,2 @@
-/** What the capacity views know of each pilot: a read model of the compacted {@code experiments} topic. */
+/** What the capacity views know of each pilot, in plain Java: the read model's records and its results' summary. */
 package lab.like.metrics.pilots;

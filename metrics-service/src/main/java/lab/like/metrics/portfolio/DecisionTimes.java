@@ -5,7 +5,7 @@ import java.util.List;
 import lab.like.metrics.pilots.Pilot;
 
 /** Days from start to decision of the decided pilots: how many, the median and a distribution in buckets. */
-final class DecisionTimes {
+public final class DecisionTimes {
 
     /** Bucket bounds in days: [0, 7), [7, 14), [14, 30), [30, 60), [60, 90), [90, open). */
     static final int[] BOUNDS = {0, 7, 14, 30, 60, 90};
@@ -14,7 +14,7 @@ final class DecisionTimes {
     record Bucket(int fromDays, Integer toDays, long count) {}
 
     /** {@code medianDays} null when nothing was decided. */
-    record Summary(long decided, Double medianDays, List<Bucket> distribution) {}
+    public record Summary(long decided, Double medianDays, List<Bucket> distribution) {}
 
     private DecisionTimes() {}
 

@@ -11,13 +11,13 @@ import java.util.TreeMap;
 import lab.like.metrics.pilots.Pilot;
 
 /** Decisions per UTC calendar quarter (by {@code completedAt}), from the first decision's quarter to now. */
-final class LearningRate {
+public final class LearningRate {
 
     /** One quarter, e.g. {@code 2026-Q4}, with its decisions by outcome. */
     record Quarter(String quarter, long decisions, long scale, long iterate, long stop) {}
 
     /** {@code decisionsPerQuarter}: decisions in the current and the three previous quarters, divided by 4. */
-    record Summary(double decisionsPerQuarter, List<Quarter> quarters) {}
+    public record Summary(double decisionsPerQuarter, List<Quarter> quarters) {}
 
     private LearningRate() {}
 

@@ -12,11 +12,11 @@ import lab.like.metrics.pilots.Pilot;
 import lab.like.metrics.pilots.PilotResults;
 
 /** Builds a portfolio from pilot records and their outcomes; plain Java, every figure exact. */
-final class PortfolioCalculator {
+public final class PortfolioCalculator {
 
     private PortfolioCalculator() {}
 
-    static Portfolio of(
+    public static Portfolio of(
             String organisation,
             List<Pilot> pilots,
             Map<String, PilotResults> outcomes,

@@ -1,2 +1,2 @@
-/** An organisation's innovation capacity: pilots, decisions, iteration chains, waiting pilots, learning rate. */
+/** An organisation's innovation capacity, plain Java: pilots, decisions, iteration chains, waiting, learning rate. */
 package lab.like.metrics.portfolio;

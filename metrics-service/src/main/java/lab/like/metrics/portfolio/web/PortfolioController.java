@@ -2,7 +2,7 @@ package lab.like.metrics.portfolio.web;
 
 import java.util.Set;
 import lab.like.metrics.portfolio.Portfolio;
-import lab.like.metrics.portfolio.PortfolioService;
+import lab.like.metrics.portfolio.service.PortfolioService;
 import lab.like.metrics.web.Caller;
 import lab.like.metrics.web.QueryParameters;
 import lab.like.metrics.web.Viewer;

@@ -1,9 +1,11 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.pilots.Outcome;
+import lab.like.metrics.pilots.Pilot;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,7 +14,7 @@ class PilotJsonTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void whenAFullExperimentRecordIsReadThenEveryFieldTheViewsNeedIsKeptAndSurvivesTheDocument() {
+    void whenAFullExperimentRecordIsReadThenEveryFieldTheViewsNeedIsKept() {
         String record = """
                 {"schemaVersion":1,"id":"exp-1","organisation":"demo","name":"Short form","hypothesis":null,
                  "service":"parking-permit","variants":[{"key":"control","weight":50},{"key":"b","weight":50}],
@@ -37,7 +39,6 @@ class PilotJsonTest {
                         "control",
                         "satisfaction",
                         7));
-        assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
     }
 
     @Test
@@ -63,7 +64,22 @@ class PilotJsonTest {
         assertThat(pilot.decision()).isNull();
         assertThat(pilot.sharedWithNetwork()).isFalse();
         assertThat(pilot.primaryKpi()).isEqualTo("completion_rate");
-        assertThat(PilotDocuments.pilot(PilotDocuments.document(pilot))).isEqualTo(pilot);
+        // the whole record, so PilotDocumentsTest's round trip of this pilot is the round trip of what was read
+        assertThat(pilot)
+                .isEqualTo(new Pilot(
+                        "x",
+                        "demo",
+                        "s",
+                        null,
+                        ExperimentStatus.DRAFT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        "completion_rate",
+                        1));
     }
 
     @Test

@@ -1,7 +1,8 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.messaging;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import lab.like.metrics.pilots.store.PilotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

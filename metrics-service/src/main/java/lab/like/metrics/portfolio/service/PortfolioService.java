@@ -1,4 +1,4 @@
-package lab.like.metrics.portfolio;
+package lab.like.metrics.portfolio.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import lab.like.metrics.pilots.Pilot;
 import lab.like.metrics.pilots.PilotResults;
-import lab.like.metrics.pilots.PilotResultsReader;
-import lab.like.metrics.pilots.PilotStore;
+import lab.like.metrics.pilots.results.PilotResultsReader;
+import lab.like.metrics.pilots.store.PilotStore;
+import lab.like.metrics.portfolio.Portfolio;
+import lab.like.metrics.portfolio.PortfolioCalculator;
+import lab.like.metrics.portfolio.store.RecommendationLog;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

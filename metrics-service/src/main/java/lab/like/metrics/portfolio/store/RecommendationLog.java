@@ -1,4 +1,4 @@
-package lab.like.metrics.portfolio;
+package lab.like.metrics.portfolio.store;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
@@ -22,12 +22,12 @@ import reactor.core.publisher.Mono;
  * no longer SCALE or STOP loses its entry; a new decisive outcome restarts the clock.
  */
 @Component
-class RecommendationLog {
+public class RecommendationLog {
 
     private static final int DUPLICATE_KEY = 11000;
 
     /** A decisive recommendation first observed at {@code since}. */
-    record Observed(Recommendation.Action outcome, Instant since) {}
+    public record Observed(Recommendation.Action outcome, Instant since) {}
 
     private final MongoCollection<Document> log;
 
@@ -36,7 +36,7 @@ class RecommendationLog {
     }
 
     /** Records {@code outcome} (null or not decisive: forgets the pilot) unless that outcome is already logged. */
-    Mono<Void> observe(String pilotId, Recommendation.Action outcome, Instant now) {
+    public Mono<Void> observe(String pilotId, Recommendation.Action outcome, Instant now) {
         if (outcome == null || !outcome.decisive()) {
             return Mono.from(log.deleteOne(Filters.eq("_id", pilotId))).then();
         }
@@ -53,12 +53,12 @@ class RecommendationLog {
     }
 
     /** Drops the entries of pilots that are no longer active (completed or archived pilots wait for nothing). */
-    Mono<Void> forget(Collection<String> pilotIds) {
+    public Mono<Void> forget(Collection<String> pilotIds) {
         if (pilotIds.isEmpty()) return Mono.empty();
         return Mono.from(log.deleteMany(Filters.in("_id", pilotIds))).then();
     }
 
-    Mono<Map<String, Observed>> observed(Collection<String> pilotIds) {
+    public Mono<Map<String, Observed>> observed(Collection<String> pilotIds) {
         if (pilotIds.isEmpty()) return Mono.just(Map.of());
         return Flux.from(log.find(Filters.in("_id", pilotIds)))
                 .collectMap(

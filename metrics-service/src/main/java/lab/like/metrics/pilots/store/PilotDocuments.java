@@ -1,7 +1,9 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.store;
 
 import java.util.Date;
 import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.pilots.Outcome;
+import lab.like.metrics.pilots.Pilot;
 import org.bson.Document;
 
 /** Maps a pilot to and from its document in the {@code pilots} collection. */

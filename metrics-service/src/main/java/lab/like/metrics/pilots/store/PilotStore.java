@@ -1,4 +1,4 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.store;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.util.Collection;
+import lab.like.metrics.pilots.Pilot;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,7 @@ public class PilotStore {
         this.pilots = client.getDatabase(database).getCollection("pilots");
     }
 
-    Mono<Void> save(Pilot pilot) {
+    public Mono<Void> save(Pilot pilot) {
         Document doc = PilotDocuments.document(pilot);
         return Mono.from(pilots.replaceOne(
                         Filters.and(
@@ -46,7 +47,7 @@ public class PilotStore {
                         e -> e instanceof MongoWriteException w && w.getCode() == DUPLICATE_KEY, e -> Mono.empty());
     }
 
-    Mono<Void> ensureIndexes() {
+    public Mono<Void> ensureIndexes() {
         return Mono.from(pilots.createIndex(Indexes.ascending("organisation"), new IndexOptions().name("organisation")))
                 .then(Mono.from(pilots.createIndex(Indexes.ascending("service"), new IndexOptions().name("service"))))
                 .then();

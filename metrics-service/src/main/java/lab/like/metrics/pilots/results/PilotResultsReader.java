@@ -1,10 +1,14 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.results;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lab.like.metrics.pilots.KpiPair;
+import lab.like.metrics.pilots.KpiValue;
+import lab.like.metrics.pilots.Pilot;
+import lab.like.metrics.pilots.PilotResults;
 import lab.like.metrics.results.KpiEstimate;
 import lab.like.metrics.results.Recommendation;
 import lab.like.metrics.results.Results;

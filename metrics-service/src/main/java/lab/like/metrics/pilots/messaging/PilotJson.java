@@ -1,9 +1,11 @@
-package lab.like.metrics.pilots;
+package lab.like.metrics.pilots.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import lab.like.metrics.aggregation.ExperimentStatus;
+import lab.like.metrics.pilots.Outcome;
+import lab.like.metrics.pilots.Pilot;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a pilot from an {@code experiments} topic record (CONTRACTS.md, experiment.schema.json). */
