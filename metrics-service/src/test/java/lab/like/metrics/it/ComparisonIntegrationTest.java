@@ -58,11 +58,17 @@ class ComparisonIntegrationTest extends IntegrationTestBase {
         // everything has reached both read models once the admin's view shows every pilot with its values
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode all = read("/api/v1/services/" + service + "/comparison", "*", "ADMIN");
+            // control and treatment totals may come on different partitions: wait for both sides of each pilot
             return all.path("experimentCount").asLong() == 5
                     && all.findValues("bestTreatment").stream()
                                     .filter(JsonNode::isObject)
                                     .count()
-                            >= 5 * 3;
+                            >= 5 * 3
+                    && all.findValues("completion_rate").stream()
+                                    .filter(kpi ->
+                                            kpi.path("control").path("value").isNumber())
+                                    .count()
+                            == 5;
         });
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> read("/api/v1/services/solo-" + run + "/comparison", "*", "ADMIN")
